@@ -1,0 +1,54 @@
+/// A fully connected layer, y = x W^T + b, with W stored [outputs, inputs] row-major as PyTorch's
+/// `nn.Linear` stores it. The layer owns no memory: it names where its weights, bias and
+/// gradients live in the network's flat parameter and gradient buffers.
+public struct DenseLayer: Sendable, Equatable {
+    /// Width of the input vector.
+    public let inputs: Int
+    /// Width of the output vector.
+    public let outputs: Int
+    /// Offset of the weight matrix in the flat parameter buffer.
+    public let weightOffset: Int
+    /// Offset of the bias vector in the flat parameter buffer.
+    public let biasOffset: Int
+
+    /// Number of weights (`outputs * inputs`).
+    public var weightCount: Int { inputs * outputs }
+
+    /// Forward: `output[b, o] = sum_i input[b, i] * W[o, i] + bias[o]` for a batch of rows.
+    public func forward(
+        input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>
+    ) {
+        let bias = parameters + biasOffset
+        // Broadcast the bias into the output, then let sgemm accumulate onto it (beta = 1).
+        for row in 0..<batch {
+            (output + row * outputs).update(from: bias, count: outputs)
+        }
+        matrixProduct(.none, .transposed, m: batch, n: outputs, k: inputs,
+                      a: input, b: parameters + weightOffset, beta: 1, c: output)
+    }
+
+    /// Backward: from dL/doutput, accumulate dL/dW and dL/db into `gradients` and, when
+    /// `inputGradient` is given, write dL/dinput. The first layer passes nil: nobody needs
+    /// the gradient with respect to the pixels, and it is the largest product of all.
+    public func backward(
+        input: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, batch: Int,
+        parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>
+    ) {
+        // dW[o, i] = sum_b dY[b, o] * X[b, i]  ->  dY^T X
+        matrixProduct(.transposed, .none, m: outputs, n: inputs, k: batch,
+                      a: outputGradient, b: input, beta: 0, c: gradients + weightOffset)
+        let db = gradients + biasOffset
+        db.update(repeating: 0, count: outputs)
+        for row in 0..<batch {
+            let dy = outputGradient + row * outputs
+            for o in 0..<outputs { db[o] += dy[o] }
+        }
+        if let inputGradient {
+            // dX[b, i] = sum_o dY[b, o] * W[o, i]  ->  dY W
+            matrixProduct(.none, .none, m: batch, n: inputs, k: outputs,
+                          a: outputGradient, b: parameters + weightOffset, beta: 0, c: inputGradient)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import CBLAS
+
+/// How a matrix operand is read by `matrixProduct`: as stored, or transposed by flag (never by copy).
+public enum Transpose: Sendable {
+    case none, transposed
+
+    var cblas: CBLAS_TRANSPOSE { self == .none ? CblasNoTrans : CblasTrans }
+}
+
+/// C = alpha * op(A) * op(B) + beta * C for row-major matrices, through BLAS `sgemm`.
+///
+/// `op(A)` is m x k and `op(B)` is k x n; `a` holds A as stored (m x k, or k x m when transposed),
+/// likewise `b`. Every matrix product of the network goes through here.
+@inline(__always)
+public func matrixProduct(
+    _ transA: Transpose, _ transB: Transpose, m: Int, n: Int, k: Int,
+    alpha: Float = 1, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    beta: Float = 0, c: UnsafeMutablePointer<Float>
+) {
+    let lda = transA == .none ? k : m
+    let ldb = transB == .none ? n : k
+    cblas_sgemm(CblasRowMajor, transA.cblas, transB.cblas,
+                Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(n))
+}

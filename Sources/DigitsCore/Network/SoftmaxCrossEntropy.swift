@@ -1,0 +1,62 @@
+import Foundation
+
+/// Softmax over each row of logits followed by the cross-entropy with the true labels.
+///
+/// The row's maximum is subtracted before `exp`, so large logits cannot overflow; the
+/// log-probability of the true class is computed as `z - max - log(sum)`, so a confident wrong
+/// answer gives a large finite loss instead of `log(0)`.
+public enum SoftmaxCrossEntropy {
+    /// Writes softmax probabilities for each of `batch` rows of `classes` logits into `probabilities`
+    /// (which may be the same memory as `logits`).
+    public static func softmax(
+        logits: UnsafePointer<Float>, probabilities: UnsafeMutablePointer<Float>,
+        batch: Int, classes: Int
+    ) {
+        for row in 0..<batch {
+            let z = logits + row * classes
+            let p = probabilities + row * classes
+            var largest = z[0]
+            for c in 1..<classes { largest = max(largest, z[c]) }
+            var sum: Float = 0
+            for c in 0..<classes {
+                let e = exp(z[c] - largest)
+                p[c] = e
+                sum += e
+            }
+            let scale = 1 / sum
+            for c in 0..<classes { p[c] *= scale }
+        }
+    }
+
+    /// Replaces each row of logits by its softmax probabilities and returns the mean
+    /// cross-entropy against `labels`, computed stably from the logits in the same pass.
+    public static func forward(
+        logits: UnsafeMutablePointer<Float>, labels: UnsafePointer<UInt8>, batch: Int, classes: Int
+    ) -> Float {
+        var total: Double = 0
+        for row in 0..<batch {
+            let z = logits + row * classes
+            var largest = z[0]
+            for c in 1..<classes { largest = max(largest, z[c]) }
+            var sum: Float = 0
+            for c in 0..<classes { sum += exp(z[c] - largest) }
+            let logSum = log(sum)
+            total -= Double(z[Int(labels[row])] - largest - logSum)
+            for c in 0..<classes { z[c] = exp(z[c] - largest - logSum) }
+        }
+        return Float(total / Double(batch))
+    }
+
+    /// dL/dlogits of the mean loss: (p - onehot(label)) / batch, written over the probabilities.
+    public static func backward(
+        probabilities: UnsafeMutablePointer<Float>, labels: UnsafePointer<UInt8>,
+        batch: Int, classes: Int
+    ) {
+        let scale = 1 / Float(batch)
+        for row in 0..<batch {
+            let p = probabilities + row * classes
+            p[Int(labels[row])] -= 1
+            for c in 0..<classes { p[c] *= scale }
+        }
+    }
+}

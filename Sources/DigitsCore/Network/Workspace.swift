@@ -1,0 +1,109 @@
+/// The activation and gradient buffers of one forward and backward pass, allocated once for a
+/// batch size and reused for every batch (as llm.c does), so training allocates nothing per step.
+public final class Workspace {
+    /// The largest batch these buffers hold.
+    public let capacity: Int
+    let sizes: [Int]
+    /// `outputs[l]` holds layer l's activations, [capacity, sizes[l + 1]]; the last holds
+    /// logits, then probabilities, then dL/dlogits.
+    private(set) var outputs: [UnsafeMutablePointer<Float>]
+    /// `outputGradients[l]` holds dL/d(output of hidden layer l).
+    private var outputGradients: [UnsafeMutablePointer<Float>]
+    /// dL/dparameters, laid out like `Network.parameters`.
+    public private(set) var gradients: UnsafeMutableBufferPointer<Float>
+
+    /// Buffers for `network`'s shape and batches of up to `capacity` rows.
+    public init(for network: Network, capacity: Int) {
+        self.capacity = capacity
+        sizes = network.sizes
+        outputs = network.sizes.dropFirst().map { .allocate(capacity: capacity * $0) }
+        outputGradients = network.sizes.dropFirst().dropLast().map { .allocate(capacity: capacity * $0) }
+        gradients = .allocate(capacity: network.parameters.count)
+        gradients.initialize(repeating: 0)
+    }
+
+    deinit {
+        outputs.forEach { $0.deallocate() }
+        outputGradients.forEach { $0.deallocate() }
+        gradients.deallocate()
+    }
+
+    /// The probabilities of the last forward pass, `batch * classes` values.
+    public func probabilities(batch: Int) -> UnsafeBufferPointer<Float> {
+        UnsafeBufferPointer(start: outputs[outputs.count - 1], count: batch * sizes[sizes.count - 1])
+    }
+
+    /// Activations of hidden layer `index` from the last forward pass, [batch, width].
+    public func hiddenActivations(_ index: Int, batch: Int) -> UnsafeBufferPointer<Float> {
+        UnsafeBufferPointer(start: outputs[index], count: batch * sizes[index + 1])
+    }
+
+    /// Runs the network forward up to the logits (softmax not yet applied).
+    func forwardToLogits(_ network: Network, parameters: UnsafePointer<Float>,
+                         input: UnsafePointer<Float>, batch: Int) {
+        precondition(batch <= capacity)
+        var current = input
+        for (index, layer) in network.layers.enumerated() {
+            layer.forward(input: current, output: outputs[index], batch: batch, parameters: parameters)
+            if index < network.layers.count - 1 {
+                network.activation.forward(outputs[index], count: batch * layer.outputs)
+            }
+            current = UnsafePointer(outputs[index])
+        }
+    }
+
+    /// Forward pass only: leaves the probabilities in the last output buffer.
+    public func infer(_ network: Network, input: UnsafePointer<Float>, batch: Int) {
+        network.parameters.withUnsafeBufferPointer { parameters in
+            forwardToLogits(network, parameters: parameters.baseAddress!, input: input, batch: batch)
+        }
+        let last = outputs.count - 1
+        SoftmaxCrossEntropy.softmax(logits: outputs[last], probabilities: outputs[last],
+                                    batch: batch, classes: network.outputSize)
+    }
+
+    /// Forward and backward pass for one batch: returns the mean loss, leaves the probabilities
+    /// readable through `probabilities(batch:)` until the backward pass overwrites them, and
+    /// fills `gradients`. `onProbabilities` sees them before they become gradients.
+    @discardableResult
+    public func forwardBackward(
+        _ network: Network, input: UnsafePointer<Float>, labels: UnsafePointer<UInt8>, batch: Int,
+        onProbabilities: (UnsafeBufferPointer<Float>) -> Void = { _ in }
+    ) -> Float {
+        network.parameters.withUnsafeBufferPointer { buffer in
+            let parameters = buffer.baseAddress!
+            forwardToLogits(network, parameters: parameters, input: input, batch: batch)
+            let last = network.layers.count - 1
+            let classes = network.outputSize
+            let loss = SoftmaxCrossEntropy.forward(logits: outputs[last], labels: labels,
+                                                   batch: batch, classes: classes)
+            onProbabilities(UnsafeBufferPointer(start: outputs[last], count: batch * classes))
+            SoftmaxCrossEntropy.backward(probabilities: outputs[last], labels: labels,
+                                         batch: batch, classes: classes)
+            var gradient = UnsafePointer(outputs[last])
+            for index in stride(from: last, through: 0, by: -1) {
+                let layer = network.layers[index]
+                let layerInput = index == 0 ? input : UnsafePointer(outputs[index - 1])
+                let inputGradient = index == 0 ? nil : outputGradients[index - 1]
+                layer.backward(input: layerInput, outputGradient: gradient,
+                               inputGradient: inputGradient, batch: batch,
+                               parameters: parameters, gradients: gradients.baseAddress!)
+                if let inputGradient {
+                    network.activation.backward(output: outputs[index - 1], gradient: inputGradient,
+                                                count: batch * layer.inputs)
+                    gradient = UnsafePointer(inputGradient)
+                }
+            }
+            return loss
+        }
+    }
+}
+
+extension Network {
+    /// Class probabilities for `count` input rows, `count * outputSize` values row by row.
+    public func probabilities(batch input: UnsafePointer<Float>, count: Int) -> [Float] {
+        let workspace = Workspace(for: self, capacity: max(count, 1))
+        workspace.infer(self, input: input, batch: count)
+        return Array(workspace.probabilities(batch: count))
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Writes files so that a reader sees the old file or the whole new one, never a partial one:
+/// write a temporary file beside the target, flush it, then rename it over the target.
+public enum AtomicFile {
+    /// Writes `data` to `path` atomically.
+    public static func write(_ data: Data, to path: String) throws(FileWriteError) {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+              isDirectory.boolValue else {
+            throw FileWriteError(path: path, reason: "directory \(directory) does not exist")
+        }
+        let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
+        }
+        var failure: String?
+        data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        close(descriptor)
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw FileWriteError(path: path, reason: failure)
+        }
+    }
+}
+
+/// A file could not be written; nothing was left behind.
+public struct FileWriteError: Error, Equatable, CustomStringConvertible {
+    /// The file that was to be written.
+    public let path: String
+    /// What went wrong, as the system said it.
+    public let reason: String
+
+    public var description: String { "cannot write \(path): \(reason)" }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+import DigitsCore
+
+@main
+struct Digits: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "digits",
+        abstract: "Draw a digit and watch a neural network read it; train it; see what it gets wrong."
+    )
+}
