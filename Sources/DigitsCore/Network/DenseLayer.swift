@@ -29,18 +29,20 @@ public struct DenseLayer: Sendable, Equatable {
     }
 
     /// Backward: from dL/doutput, accumulate dL/dW and dL/db into `gradients` and, when
-    /// `inputGradient` is given, write dL/dinput. The first layer passes nil: nobody needs
+    /// `inputGradient` is given, write dL/dinput. With `accumulate`, gradients are added to what
+    /// is there, so a full batch can be processed in chunks. The first layer passes nil: nobody needs
     /// the gradient with respect to the pixels, and it is the largest product of all.
     public func backward(
         input: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
         inputGradient: UnsafeMutablePointer<Float>?, batch: Int,
-        parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>
+        parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>,
+        accumulate: Bool = false
     ) {
         // dW[o, i] = sum_b dY[b, o] * X[b, i]  ->  dY^T X
         matrixProduct(.transposed, .none, m: outputs, n: inputs, k: batch,
-                      a: outputGradient, b: input, beta: 0, c: gradients + weightOffset)
+                      a: outputGradient, b: input, beta: accumulate ? 1 : 0, c: gradients + weightOffset)
         let db = gradients + biasOffset
-        db.update(repeating: 0, count: outputs)
+        if !accumulate { db.update(repeating: 0, count: outputs) }
         for row in 0..<batch {
             let dy = outputGradient + row * outputs
             for o in 0..<outputs { db[o] += dy[o] }

@@ -47,12 +47,13 @@ public enum SoftmaxCrossEntropy {
         return Float(total / Double(batch))
     }
 
-    /// dL/dlogits of the mean loss: (p - onehot(label)) / batch, written over the probabilities.
+    /// dL/dlogits of the mean loss over `meanOver` rows (the batch, unless a batch is processed in
+    /// chunks): (p - onehot(label)) / meanOver, written over the probabilities.
     public static func backward(
         probabilities: UnsafeMutablePointer<Float>, labels: UnsafePointer<UInt8>,
-        batch: Int, classes: Int
+        batch: Int, classes: Int, meanOver: Int? = nil
     ) {
-        let scale = 1 / Float(batch)
+        let scale = 1 / Float(meanOver ?? batch)
         for row in 0..<batch {
             let p = probabilities + row * classes
             p[Int(labels[row])] -= 1

@@ -65,9 +65,13 @@ public final class Workspace {
     /// Forward and backward pass for one batch: returns the mean loss, leaves the probabilities
     /// readable through `probabilities(batch:)` until the backward pass overwrites them, and
     /// fills `gradients`. `onProbabilities` sees them before they become gradients.
+    ///
+    /// To process one large batch in chunks, pass the whole batch's size as `meanOver` and
+    /// `accumulate: true` for every chunk after the first.
     @discardableResult
     public func forwardBackward(
         _ network: Network, input: UnsafePointer<Float>, labels: UnsafePointer<UInt8>, batch: Int,
+        meanOver: Int? = nil, accumulate: Bool = false,
         onProbabilities: (UnsafeBufferPointer<Float>) -> Void = { _ in }
     ) -> Float {
         network.parameters.withUnsafeBufferPointer { buffer in
@@ -79,7 +83,7 @@ public final class Workspace {
                                                    batch: batch, classes: classes)
             onProbabilities(UnsafeBufferPointer(start: outputs[last], count: batch * classes))
             SoftmaxCrossEntropy.backward(probabilities: outputs[last], labels: labels,
-                                         batch: batch, classes: classes)
+                                         batch: batch, classes: classes, meanOver: meanOver)
             var gradient = UnsafePointer(outputs[last])
             for index in stride(from: last, through: 0, by: -1) {
                 let layer = network.layers[index]
@@ -87,7 +91,8 @@ public final class Workspace {
                 let inputGradient = index == 0 ? nil : outputGradients[index - 1]
                 layer.backward(input: layerInput, outputGradient: gradient,
                                inputGradient: inputGradient, batch: batch,
-                               parameters: parameters, gradients: gradients.baseAddress!)
+                               parameters: parameters, gradients: gradients.baseAddress!,
+                               accumulate: accumulate)
                 if let inputGradient {
                     network.activation.backward(output: outputs[index - 1], gradient: inputGradient,
                                                 count: batch * layer.inputs)

@@ -1,0 +1,191 @@
+import Foundation
+
+/// Trains a network on a dataset, batch by batch, reporting progress as events.
+///
+/// One epoch: shuffle (seeded), then for each batch convert its bytes to floats (optionally
+/// distorting them), run forward and backward through the `Workspace`, and step the optimiser.
+/// Full-batch gradient descent accumulates the gradient over chunks of the whole set before a
+/// single step, so memory stays that of one chunk.
+public struct Trainer {
+    public let configuration: TrainingConfiguration
+
+    /// Rows processed at once when a batch is larger than this (full-batch gradient descent).
+    static let chunkSize = 1000
+
+    public init(configuration: TrainingConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// A network of the configured shape for `dataset`'s images, initialised from the seed.
+    public func makeNetwork(inputSize: Int, classes: Int = 10) throws -> Network {
+        try Network(sizes: [inputSize] + configuration.hiddenSizes + [classes],
+                    activation: configuration.activation,
+                    initialization: configuration.initialization, seed: configuration.seed)
+    }
+
+    /// Trains `network` in place and returns how training ended. `network` always ends with
+    /// finite weights: if the loss diverges, the weights of the last good epoch are restored.
+    @discardableResult
+    public func train(
+        _ network: inout Network, on training: Dataset, testingOn test: Dataset? = nil,
+        control: TrainingControl = TrainingControl(),
+        listener: (TrainingEvent) -> Void = { _ in }
+    ) throws(TrainingError) -> TrainingOutcome {
+        try configuration.validate()
+        guard training.count > 0 else { throw .dataMismatch("the training set is empty") }
+        guard training.pixelsPerImage == network.inputSize else {
+            throw .dataMismatch("images have \(training.pixelsPerImage) pixels but the network takes \(network.inputSize)")
+        }
+        if let maxLabel = training.labels.max(), Int(maxLabel) >= network.outputSize {
+            throw .dataMismatch("label \(maxLabel) does not fit a network with \(network.outputSize) outputs")
+        }
+
+        let config = configuration
+        let fullBatch = config.optimizer == .gd
+        let batchSize = fullBatch ? training.count : min(config.batchSize, training.count)
+        let chunk = min(batchSize, Self.chunkSize)
+        let batches = (training.count + batchSize - 1) / batchSize
+        let workspace = Workspace(for: network, capacity: chunk)
+        let input = UnsafeMutablePointer<Float>.allocate(capacity: chunk * training.pixelsPerImage)
+        defer { input.deallocate() }
+        let labels = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk)
+        defer { labels.deallocate() }
+        var optimizer = Optimizer(config.optimizer, for: network, weightDecay: config.weightDecay)
+        var generator = SeededGenerator(seed: config.seed &+ 0x5EED)
+        var augmenter = config.augmentation.map { Augmenter($0, seed: config.seed &+ 0xA06) }
+        var order = Array(0..<training.count)
+        var lastGood = network
+        let classes = network.outputSize
+
+        listener(.started(TrainingStart(
+            configuration: config, architecture: network.architecture,
+            trainingExamples: training.count, testExamples: test?.count ?? 0,
+            batchesPerEpoch: batches)))
+
+        let start = Date()
+        var pausedSeconds = 0.0
+        var examplesSeen = 0
+        func elapsed() -> Double { Date().timeIntervalSince(start) - pausedSeconds }
+
+        for epoch in 1...config.epochs {
+            order.shuffle(using: &generator)
+            let epochStart = elapsed()
+            var lossSum = 0.0, correct = 0, seen = 0
+            for batch in 0..<batches {
+                let waitStart = Date()
+                guard control.shouldContinue() else {
+                    listener(.finished(.cancelled(epochs: epoch - 1)))
+                    return .cancelled(epochs: epoch - 1)
+                }
+                pausedSeconds += Date().timeIntervalSince(waitStart)
+                let progress = Double(epoch - 1) + Double(batch) / Double(batches)
+                let rate = config.schedule.rate(base: config.learningRate, decay: config.learningRateDecay,
+                                                progress: progress, epochs: config.epochs)
+                let batchStart = batch * batchSize
+                let batchEnd = min(batchStart + batchSize, training.count)
+                var batchLoss = 0.0
+                // A minibatch is one chunk; a full batch is many, accumulated.
+                for chunkStart in stride(from: batchStart, to: batchEnd, by: chunk) {
+                    let chunkEnd = min(chunkStart + chunk, batchEnd)
+                    let rows = chunkEnd - chunkStart
+                    let indices = order[chunkStart..<chunkEnd]
+                    training.copyBatch(indices, into: input)
+                    if augmenter != nil {
+                        augmenter!.distort(input, count: rows, rows: training.rows, columns: training.columns)
+                    }
+                    for (row, index) in indices.enumerated() { labels[row] = training.labels[index] }
+                    let loss = workspace.forwardBackward(
+                        network, input: input, labels: labels, batch: rows,
+                        meanOver: batchEnd - batchStart, accumulate: chunkStart != batchStart
+                    ) { probabilities in
+                        correct += Self.countCorrect(probabilities, labels: labels, rows: rows, classes: classes)
+                    }
+                    batchLoss += Double(loss) * Double(rows)
+                }
+                guard batchLoss.isFinite else {
+                    network = lastGood
+                    let why = "loss became \(batchLoss.isNaN ? "NaN" : "infinite") in epoch \(epoch), batch \(batch + 1); "
+                        + "kept the weights from \(epoch == 1 ? "initialisation" : "the end of epoch \(epoch - 1)")"
+                        + " (try a smaller learning rate)"
+                    listener(.finished(.diverged(why)))
+                    return .diverged(why)
+                }
+                optimizer.step(parameters: &network.parameters,
+                               gradients: UnsafeBufferPointer(workspace.gradients), rate: rate)
+                lossSum += batchLoss
+                seen += batchEnd - batchStart
+                examplesSeen += batchEnd - batchStart
+                let now = elapsed()
+                listener(.batch(BatchProgress(
+                    epoch: epoch, epochs: config.epochs, batch: batch + 1, batches: batches,
+                    runningLoss: Float(lossSum / Double(seen)),
+                    runningAccuracy: Float(correct) / Float(seen),
+                    samplesPerSecond: Double(seen) / max(now - epochStart, 1e-9),
+                    elapsed: now, learningRate: rate)))
+            }
+            let epochSeconds = elapsed() - epochStart
+            // Weights can be finite while every loss so far was, yet overflow in the last step.
+            guard network.parameters.allSatisfy(\.isFinite) else {
+                network = lastGood
+                let why = "weights became non-finite in epoch \(epoch); kept the last good weights (try a smaller learning rate)"
+                listener(.finished(.diverged(why)))
+                return .diverged(why)
+            }
+            lastGood = network
+            var testAccuracy: Float?, testLoss: Float?
+            if let test, test.count > 0 {
+                let result = Self.measure(network, on: test)
+                testAccuracy = result.accuracy
+                testLoss = result.loss
+            }
+            listener(.epoch(EpochSummary(
+                epoch: epoch, epochs: config.epochs, loss: Float(lossSum / Double(seen)),
+                trainAccuracy: Float(correct) / Float(seen), testAccuracy: testAccuracy,
+                testLoss: testLoss, seconds: epochSeconds, elapsed: elapsed(),
+                samplesPerSecond: Double(seen) / max(epochSeconds, 1e-9),
+                learningRate: config.schedule.rate(base: config.learningRate, decay: config.learningRateDecay,
+                                                   progress: Double(epoch), epochs: config.epochs),
+                network: network)))
+        }
+        listener(.finished(.completed(epochs: config.epochs)))
+        return .completed(epochs: config.epochs)
+    }
+
+    static func countCorrect(_ probabilities: UnsafeBufferPointer<Float>, labels: UnsafePointer<UInt8>,
+                             rows: Int, classes: Int) -> Int {
+        var correct = 0
+        for row in 0..<rows {
+            let base = row * classes
+            var best = 0
+            for c in 1..<classes where probabilities[base + c] > probabilities[base + best] { best = c }
+            if best == Int(labels[row]) { correct += 1 }
+        }
+        return correct
+    }
+
+    /// Accuracy and mean loss of `network` on `dataset`, in chunks.
+    public static func measure(_ network: Network, on dataset: Dataset) -> (accuracy: Float, loss: Float) {
+        let chunk = min(dataset.count, chunkSize)
+        guard chunk > 0 else { return (0, 0) }
+        let workspace = Workspace(for: network, capacity: chunk)
+        let input = UnsafeMutablePointer<Float>.allocate(capacity: chunk * dataset.pixelsPerImage)
+        defer { input.deallocate() }
+        var correct = 0
+        var loss = 0.0
+        dataset.labels.withUnsafeBufferPointer { labels in
+            for start in stride(from: 0, to: dataset.count, by: chunk) {
+                let rows = min(chunk, dataset.count - start)
+                dataset.copyBatch(start..<(start + rows), into: input)
+                workspace.infer(network, input: input, batch: rows)
+                let probabilities = workspace.probabilities(batch: rows)
+                let rowLabels = labels.baseAddress! + start
+                correct += countCorrect(probabilities, labels: rowLabels, rows: rows, classes: network.outputSize)
+                for row in 0..<rows {
+                    let p = probabilities[row * network.outputSize + Int(rowLabels[row])]
+                    loss -= Double(log(max(p, 1e-30)))
+                }
+            }
+        }
+        return (Float(correct) / Float(dataset.count), Float(loss / Double(dataset.count)))
+    }
+}

@@ -1,0 +1,21 @@
+/// Named training recipes, so the CLI, the Train screen and the docs agree on them.
+public enum TrainingPreset: String, Sendable, CaseIterable {
+    /// The default of `digits train`: 98% on the MNIST test set within seconds.
+    case fast
+    /// The recipe of the shipped model (Assets/README.md): bigger, trained longer, on distorted
+    /// digits so that it reads digits drawn in a terminal as well as MNIST's scans.
+    case shipped
+
+    public var configuration: TrainingConfiguration {
+        switch self {
+        case .fast:
+            TrainingConfiguration(hiddenSizes: [256], activation: .relu, optimizer: .momentum,
+                                  learningRate: 0.05, batchSize: 128, epochs: 8, seed: 1,
+                                  schedule: .cosine)
+        case .shipped:
+            TrainingConfiguration(hiddenSizes: [512, 128], activation: .relu, optimizer: .momentum,
+                                  learningRate: 0.05, batchSize: 128, epochs: 40, seed: 2026,
+                                  weightDecay: 1e-4, schedule: .cosine, augmentation: .standard)
+        }
+    }
+}

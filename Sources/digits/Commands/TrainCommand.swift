@@ -1,0 +1,153 @@
+import ArgumentParser
+import DigitsCore
+import Foundation
+
+/// `digits train`: trains a network on MNIST and saves it as safetensors.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a network on MNIST and save it.",
+        discussion: """
+            Without options, trains the fast recipe (784-256-10, momentum SGD, cosine schedule, \
+            8 epochs). --preset shipped reproduces the shipped model. Progress goes to stderr; \
+            with --json, one JSON object per epoch goes to stdout. Ctrl-C stops after the current \
+            batch and saves the weights so far.
+            """)
+
+    @OptionGroup var data: DataOptions
+
+    @Option(help: ArgumentHelp("Start from a named recipe: \(TrainingPreset.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
+    var preset: TrainingPreset = .fast
+
+    @Option(help: ArgumentHelp("Hidden layer sizes, comma-separated, e.g. 1024,128.", valueName: "sizes"))
+    var hidden: HiddenSizes?
+
+    @Option(help: "Hidden activation: relu or sigmoid.")
+    var activation: Activation?
+
+    @Option(help: "Optimizer: gd (full batch), sgd, momentum or adam.")
+    var optimizer: OptimizerKind?
+
+    @Option(name: .customLong("lr"), help: "Learning rate.")
+    var learningRate: Float?
+
+    @Option(help: "Examples per step (ignored by gd).")
+    var batchSize: Int?
+
+    @Option(help: "Passes over the training set.")
+    var epochs: Int?
+
+    @Option(help: "Random seed: the same seed gives the same model.")
+    var seed: UInt64?
+
+    @Option(help: "L2 weight decay.")
+    var weightDecay: Float?
+
+    @Option(help: "Learning-rate schedule: constant, exponential or cosine.")
+    var schedule: LearningRateSchedule?
+
+    @Option(help: "Per-epoch learning-rate factor for the exponential schedule.")
+    var lrDecay: Float?
+
+    @Flag(inversion: .prefixedNo, help: "Distort training images (rotation, scale, slant, stroke width).")
+    var augment: Bool?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to save the model.", valueName: "file"))
+    var output: String = "digits-model.safetensors"
+
+    @Flag(help: "Print one JSON object per epoch on stdout.")
+    var json = false
+
+    var trainingConfiguration: TrainingConfiguration {
+        var config = preset.configuration
+        if let hidden { config.hiddenSizes = hidden.sizes }
+        if let activation { config.activation = activation }
+        if let optimizer { config.optimizer = optimizer }
+        if let learningRate { config.learningRate = learningRate }
+        if let batchSize { config.batchSize = batchSize }
+        if let epochs { config.epochs = epochs }
+        if let seed { config.seed = seed }
+        if let weightDecay { config.weightDecay = weightDecay }
+        if let schedule { config.schedule = schedule }
+        if let lrDecay { config.learningRateDecay = lrDecay }
+        if let augment { config.augmentation = augment ? .standard : nil }
+        return config
+    }
+
+    func validate() throws {
+        do {
+            try trainingConfiguration.validate()
+        } catch {
+            throw ValidationError(error.description)
+        }
+        try OutputPath.check(output)
+    }
+
+    func run() throws {
+        let config = trainingConfiguration
+        let location = data.location
+        let sets: (train: Dataset, test: Dataset)
+        do {
+            sets = try location.load()
+        } catch {
+            StandardError.fail(error.description)
+            throw ExitCode.failure
+        }
+        let trainer = Trainer(configuration: config)
+        var network = try trainer.makeNetwork(inputSize: sets.train.pixelsPerImage)
+        let control = TrainingControl()
+        let interrupt = InterruptHandler { control.stop() }
+        defer { interrupt.cancel() }
+
+        let reporter = TrainingReporter(json: json, terminal: StandardError.isTerminal)
+        let outcome = try trainer.train(&network, on: sets.train, testingOn: sets.test,
+                                        control: control, listener: reporter.report)
+        let (accuracy, _) = Trainer.measure(network, on: sets.test)
+        let epochsDone: Int
+        switch outcome {
+        case .completed(let epochs), .cancelled(let epochs): epochsDone = epochs
+        case .diverged: epochsDone = reporter.epochsDone
+        }
+        let metadata = ModelMetadata(
+            dataset: "mnist", epochs: epochsDone, testAccuracy: Double(accuracy), seed: config.seed,
+            optimizer: config.optimizer.rawValue, extras: [
+                "learning_rate": String(config.learningRate),
+                "batch_size": String(config.batchSize),
+                "schedule": config.schedule.rawValue,
+                "weight_decay": String(config.weightDecay),
+                "augmentation": config.augmentation == nil ? "none" : "standard",
+                "made_by": "digits train",
+            ])
+        do {
+            try ModelFile.save(network, metadata: metadata, to: output)
+        } catch {
+            StandardError.fail(error.description)
+            throw ExitCode.failure
+        }
+        StandardError.write(String(format: "%@: %@, test accuracy %.2f%%, %.1f s; saved %@\n",
+                                   network.architecture, outcome.message, accuracy * 100,
+                                   reporter.elapsed, output))
+        switch outcome {
+        case .completed: return
+        case .cancelled: throw ExitCode(130)
+        case .diverged: throw ExitCode(3)
+        }
+    }
+}
+
+/// `--hidden 1024,128`.
+struct HiddenSizes: ExpressibleByArgument {
+    let sizes: [Int]
+
+    init?(argument: String) {
+        let parts = argument.split(separator: ",", omittingEmptySubsequences: false)
+        let sizes = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !parts.isEmpty, sizes.count == parts.count, sizes.allSatisfy({ $0 >= 1 }) else { return nil }
+        self.sizes = sizes
+    }
+}
+
+extension Activation: ExpressibleByArgument {}
+extension OptimizerKind: ExpressibleByArgument {}
+extension LearningRateSchedule: ExpressibleByArgument {}
+extension TrainingPreset: ExpressibleByArgument {}
