@@ -1,0 +1,147 @@
+/// Why a model file could not be read, understood or written: names the file, the byte offset
+/// when one helps, and what was expected. `description` is one line, ready for a CLI.
+public struct ModelFileError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file being read or written.
+    public let path: String
+    /// The byte offset in the file where the problem is, when there is one place to point at.
+    public let offset: Int?
+    /// What is wrong.
+    public let problem: Problem
+
+    public init(path: String, offset: Int? = nil, problem: Problem) {
+        self.path = path
+        self.offset = offset
+        self.problem = problem
+    }
+
+    /// Everything that can be wrong with a model file, from the bytes up to the network.
+    public enum Problem: Equatable, Sendable, CustomStringConvertible {
+        // The file itself.
+        case notFound
+        case notAFile
+        case unreadable(reason: String)
+        case write(FileWriteError)
+
+        // The safetensors container.
+        case tooShort(size: Int)
+        case headerTooLarge(length: UInt64, limit: Int)
+        case headerBeyondEnd(length: UInt64, available: Int)
+        case invalidJSON(expected: String)
+        case headerNotObject
+        case duplicateName(String)
+        case badEntry(tensor: String, expected: String)
+        case unknownDType(tensor: String, dtype: String)
+        case shapeTooLarge(tensor: String, shape: String)
+        case sizeMismatch(tensor: String, expectedBytes: Int, actualBytes: Int)
+        case outOfBounds(tensor: String, end: Int, dataSize: Int)
+        case overlap(tensor: String, other: String)
+        case hole(begin: Int, end: Int)
+        case metadataNotObject
+        case metadataNotString(key: String)
+
+        // The network the tensors should describe.
+        case unsupportedDType(tensor: String, dtype: String)
+        case noLayers
+        case badLayerIndices(found: [Int])
+        case missingTensor(String)
+        case unexpectedTensors([String])
+        case wrongShape(tensor: String, shape: [Int], expected: String)
+        case shapesDoNotChain(tensor: String, shape: [Int], expected: String)
+        case notFinite(tensor: String, index: Int)
+        case unknownActivation(String)
+        case architectureMismatch(metadata: String, tensors: String)
+        case invalidNetwork(NetworkError)
+        case wrongSizes(expected: String, found: String)
+
+        public var description: String {
+            switch self {
+            case .notFound:
+                "no such file"
+            case .notAFile:
+                "is a directory, not a model file"
+            case .unreadable(let reason):
+                "cannot read: \(reason)"
+            case .write(let error):
+                error.description
+            case .tooShort(let size):
+                "file is \(size) bytes; a safetensors file starts with an 8-byte header length"
+            case .headerTooLarge(let length, let limit):
+                "header length \(length) is over the \(limit)-byte limit; not a safetensors file?"
+            case .headerBeyondEnd(let length, let available):
+                "header length \(length) runs past the end of the file (\(available) bytes follow the length)"
+            case .invalidJSON(let expected):
+                "header is not valid JSON: expected \(expected)"
+            case .headerNotObject:
+                "header must be a JSON object of tensors"
+            case .duplicateName(let name):
+                "header names \(quoted(name)) twice"
+            case .badEntry(let tensor, let expected):
+                "tensor \(quoted(tensor)): expected \(expected)"
+            case .unknownDType(let tensor, let dtype):
+                "tensor \(quoted(tensor)) has unknown dtype \(quoted(dtype))"
+            case .shapeTooLarge(let tensor, let shape):
+                "tensor \(quoted(tensor)) has shape \(shape), too many elements"
+            case .sizeMismatch(let tensor, let expected, let actual):
+                "tensor \(quoted(tensor)): its shape and dtype need \(expected) bytes, its data_offsets span \(actual)"
+            case .outOfBounds(let tensor, let end, let dataSize):
+                "tensor \(quoted(tensor)) ends at data byte \(end), past the end of the \(dataSize)-byte data section"
+            case .overlap(let tensor, let other):
+                "tensor \(quoted(tensor)) overlaps tensor \(quoted(other))"
+            case .hole(let begin, let end):
+                "data bytes \(begin)..<\(end) belong to no tensor (safetensors allows no holes)"
+            case .metadataNotObject:
+                "__metadata__ must be an object of strings"
+            case .metadataNotString(let key):
+                "__metadata__ value for \(quoted(key)) must be a string"
+            case .unsupportedDType(let tensor, let dtype):
+                "tensor \(quoted(tensor)) has dtype \(dtype); a model's weights must be F32, F64, F16 or BF16"
+            case .noLayers:
+                "holds no layers; expected tensors 0.weight, 0.bias, 2.weight, 2.bias, ..."
+            case .badLayerIndices(let found):
+                "layer indices are \(found.map(String.init).joined(separator: ", ")); expected 0, 2, 4, ... as in an nn.Sequential of Linear layers with activations between"
+            case .missingTensor(let name):
+                "tensor \(quoted(name)) is missing"
+            case .unexpectedTensors(let names):
+                "unexpected tensor\(names.count == 1 ? "" : "s") \(names.map(quoted).joined(separator: ", ")); expected only N.weight and N.bias of Linear layers"
+            case .wrongShape(let tensor, let shape, let expected):
+                "tensor \(quoted(tensor)) has shape \(shapeText(shape)), expected \(expected)"
+            case .shapesDoNotChain(let tensor, let shape, let expected):
+                "tensor \(quoted(tensor)) has shape \(shapeText(shape)), expected \(expected) to follow the layer before"
+            case .notFinite(let tensor, let index):
+                "tensor \(quoted(tensor)) holds a NaN or infinite value at element \(index)"
+            case .unknownActivation(let name):
+                "unknown activation \(quoted(name)) in __metadata__; expected relu or sigmoid"
+            case .architectureMismatch(let metadata, let tensors):
+                "__metadata__ says architecture \(metadata) but the tensors make \(tensors)"
+            case .invalidNetwork(let error):
+                "not a usable network: \(error)"
+            case .wrongSizes(let expected, let found):
+                "model is \(found); this program needs \(expected)"
+            }
+        }
+    }
+
+    public var description: String {
+        if case .write(let error) = problem { return error.description }
+        if let offset { return "\(path): byte \(offset): \(problem)" }
+        return "\(path): \(problem)"
+    }
+}
+
+/// A name in quotes, with anything unprintable escaped so a hostile name cannot break the line.
+private func quoted(_ text: String) -> String {
+    let limited = text.count > 80 ? String(text.prefix(77)) + "..." : text
+    var result = "'"
+    for scalar in limited.unicodeScalars {
+        if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "'" || scalar == "\\" {
+            result += scalar.escaped(asASCII: true)
+        } else {
+            result.unicodeScalars.append(scalar)
+        }
+    }
+    return result + "'"
+}
+
+func shapeText(_ shape: [Int]) -> String {
+    "[" + shape.map(String.init).joined(separator: ", ") + "]"
+}
