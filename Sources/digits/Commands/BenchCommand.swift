@@ -1,0 +1,53 @@
+import ArgumentParser
+import DigitsCore
+import Foundation
+
+/// `digits bench`: the project's speed figures against their targets, measured in-process.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure training and drawing speed against the project's targets.",
+        discussion: """
+            Run on a release build (scripts/run bench). Figures: the reference epoch \
+            (784-128-10, batch 64, SGD), the default train recipe to 98% from process start \
+            and its peak memory, and preprocessing plus a forward pass for one drawing. \
+            Exits 1 when a target is missed.
+            """)
+
+    @OptionGroup var data: DataOptions
+
+    @Flag(help: "Print the figures as one JSON object.")
+    var json = false
+
+    func run() throws {
+        let processStart = ProcessStart.date
+        let location = data.location
+        var figures: [Benchmarks.Figure] = []
+        do {
+            // The default recipe goes first, so memory and time from process start are its own.
+            let recipe = try Benchmarks.defaultRecipe(processStart: processStart) { try location.load() }
+            figures += [recipe.time, recipe.accuracy, Benchmarks.peakMemory()]
+            let sets = try location.load()
+            figures.append(try Benchmarks.referenceEpoch(train: sets.train))
+            let network = try Network(sizes: [784, 128, 10], activation: .relu, seed: 1)
+            figures.append(Benchmarks.drawingLatency(network: network, test: sets.test))
+        } catch let error as DataError {
+            StandardError.fail(error.description)
+            throw ExitCode.failure
+        }
+        if json {
+            JSONLine.print(["figures": figures.map { figure -> [String: Any] in
+                ["name": figure.name, "value": figure.value, "unit": figure.unit,
+                 "target": figure.target, "met": figure.met]
+            }])
+        } else {
+            for figure in figures {
+                let relation = figure.lowerIsBetter ? "<=" : ">="
+                print(String(format: "%@  %10.3f %@  (target %@ %g %@)  %@",
+                             figure.met ? "ok  " : "MISS", figure.value, figure.unit, relation,
+                             figure.target, figure.unit, figure.name))
+            }
+        }
+        if figures.contains(where: { !$0.met }) { throw ExitCode.failure }
+    }
+}
