@@ -1,0 +1,68 @@
+import Testing
+@testable import DigitsCore
+
+@Suite("SHA-256")
+struct SHA256Tests {
+    @Test("the FIPS 180-4 example vectors", arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        ("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+         "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
+    ])
+    func vectors(message: String, digest: String) {
+        #expect(SHA256.hexDigest(of: Array(message.utf8)) == digest)
+    }
+
+    @Test("a million 'a's")
+    func millionA() {
+        let message = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+        #expect(SHA256.hexDigest(of: message) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    /// Lengths either side of the block and padding boundaries, checked against Python's hashlib
+    /// for the bytes (7i + 3) mod 256.
+    @Test("lengths around the block and padding boundaries", arguments: [
+        (55, "e7313d333c272e639f790978283f9eb392e843d0f29b7016828bb1daa4aac70b"),
+        (56, "4324d65f3c103567f5589c710bc08f8523f929a9272e3af36fc968e52abc6c27"),
+        (63, "81c80242132f230c3bd41b3e63bbcff16107339549214a99614ff26664625055"),
+        (64, "39e3d7b6b5d075d37d053ad89b24b41bef4f3c29760c84447cab3f3be1882241"),
+        (65, "aacca6ff74fdbb296d165a45cecfa04e5127bc008770fbbdd48006f2d2fae95e"),
+        (119, "9ce7368e4daf32341631b492e80359dc9f594b48453cd0dd5bf0b19279cc177e"),
+        (120, "7836b787757e95e58b3ca5aec90b1b004e8deba1e50e9675af9cabf1a13a04b5"),
+        (127, "a8d23e75d936f303d248888d9b165ee543f4cbafcad3c9dd2a79bd84faa11d07"),
+        (128, "d2742f1f4ac6bb7ca2b239ee18402ba8b3f9f8e652d2a72973c2b9ba11c08cf6"),
+        (1000, "1e9bc38cbf860b9ec31918b065f9b52476c549a782e0e7990bed8ce3868d2371"),
+    ])
+    func boundaries(length: Int, digest: String) {
+        let message = (0..<length).map { UInt8(($0 * 7 + 3) % 256) }
+        #expect(SHA256.hexDigest(of: message) == digest)
+    }
+
+    @Test("feeding the bytes in random pieces gives the one-shot digest")
+    func incremental() {
+        var generator = SeededGenerator(seed: 256)
+        let message = (0..<5000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let expected = SHA256.hexDigest(of: message)
+        for _ in 0..<20 {
+            var hasher = SHA256()
+            var start = 0
+            while start < message.count {
+                let end = min(message.count, start + Int.random(in: 0...150, using: &generator))
+                hasher.update(message[start..<end])
+                start = end
+            }
+            #expect(hasher.hexDigest() == expected)
+        }
+    }
+
+    @Test("finalize leaves the hasher usable")
+    func finalizeIsNotDestructive() {
+        var hasher = SHA256()
+        hasher.update(Array("ab".utf8))
+        _ = hasher.finalize()
+        hasher.update(Array("c".utf8))
+        #expect(hasher.hexDigest() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}
