@@ -1,0 +1,110 @@
+import ArgumentParser
+import DigitsCore
+import Foundation
+
+/// `digits eval`: how the model does on the MNIST test set.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate a model on the MNIST test set: accuracy, per-class table, confusion matrix.",
+        discussion: """
+            Precision is the share of images predicted as a digit that really are that digit; \
+            recall is the share of a digit's images predicted right. Either is "-" (null in JSON) \
+            when undefined: a digit never predicted, or with no test images.
+            """)
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var data: DataOptions
+
+    @Flag(help: "Print one JSON object (accuracy, per_class, confusion) instead of tables.")
+    var json = false
+
+    func run() throws {
+        let (loaded, location, _, report) = try Self.evaluateTestSet(model: model, data: data)
+        if json {
+            print(try Self.json(report, modelPath: loaded.path, architecture: loaded.network.architecture))
+            return
+        }
+        var lines = [
+            "model     \(loaded.path) (\(loaded.network.architecture), \(loaded.network.activation.rawValue))",
+            "data      \(location.directory) (\(report.count) test images)",
+            EvaluationText.accuracyLine(report),
+            "",
+            "per class:",
+        ]
+        lines += EvaluationText.perClassTable(report.confusion)
+        lines += ["", "confusion matrix (rows: true digit, columns: predicted digit):"]
+        lines += EvaluationText.confusionTable(report.confusion)
+        print(lines.joined(separator: "\n"))
+    }
+
+    /// Loads the model and the test set the options name and evaluates one on the other; on
+    /// any failure prints `digits: <message>` and exits 1. Shared with `digits misclassified`.
+    static func evaluateTestSet(model: ModelOptions, data: DataOptions) throws
+        -> (model: LoadedModel, location: DataLocation, test: Dataset, report: EvaluationReport)
+    {
+        let loaded = try model.loadOrExit()
+        let location = data.location
+        let test: Dataset
+        do {
+            test = try location.loadTest()
+        } catch {
+            StandardError.fail(error.description)
+            throw ExitCode.failure
+        }
+        do {
+            return (loaded, location, test, try EvaluationReport.evaluate(loaded.network, on: test))
+        } catch {
+            StandardError.fail("cannot evaluate \(loaded.path) on the test set in \(location.directory): \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// The report as one JSON object on one line; keys sorted so the output is stable, undefined
+    /// ratios as null.
+    static func json(_ report: EvaluationReport, modelPath: String, architecture: String) throws -> String {
+        let summary = Summary(
+            model: modelPath, architecture: architecture, count: report.count, correct: report.correct,
+            accuracy: report.accuracy,
+            perClass: report.confusion.classStatistics.map {
+                Summary.ClassRow(digit: $0.digit, count: $0.count, correct: $0.correct,
+                                 predicted: $0.predictedCount, precision: $0.precision, recall: $0.recall)
+            },
+            confusion: report.confusion.counts)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(summary), as: UTF8.self)
+    }
+
+    private struct Summary: Encodable {
+        struct ClassRow: Encodable {
+            let digit, count, correct, predicted: Int
+            let precision, recall: Double?
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(digit, forKey: .digit)
+                try container.encode(count, forKey: .count)
+                try container.encode(correct, forKey: .correct)
+                try container.encode(predicted, forKey: .predicted)
+                // encode, not encodeIfPresent: an undefined ratio is an explicit null.
+                try container.encode(precision, forKey: .precision)
+                try container.encode(recall, forKey: .recall)
+            }
+
+            enum CodingKeys: String, CodingKey { case digit, count, correct, predicted, precision, recall }
+        }
+
+        let model, architecture: String
+        let count, correct: Int
+        let accuracy: Double
+        let perClass: [ClassRow]
+        let confusion: [[Int]]
+
+        enum CodingKeys: String, CodingKey {
+            case model, architecture, count, correct, accuracy
+            case perClass = "per_class"
+            case confusion
+        }
+    }
+}
