@@ -8,8 +8,8 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train a network on MNIST and save it.",
         discussion: """
-            Without options, trains the fast recipe (784-256-10, momentum SGD, cosine schedule, \
-            8 epochs). --preset shipped reproduces the shipped model. Progress goes to stderr; \
+            Without options, trains the fast recipe (784-128-10, momentum SGD, batch 64, cosine \
+            schedule, 8 epochs: 98% in seconds). --preset shipped reproduces the shipped model. Progress goes to stderr; \
             with --json, one JSON object per epoch goes to stdout. Ctrl-C stops after the current \
             batch and saves the weights so far.
             """)
