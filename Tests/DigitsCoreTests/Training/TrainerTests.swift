@@ -161,11 +161,14 @@ struct TrainerTests {
 @Suite("Trainer on MNIST", .enabled(if: ProcessInfo.processInfo.environment["DIGITS_DATA"] != nil,
                                     "DIGITS_DATA not set: point it at the MNIST files to run this"))
 struct MNISTTrainingTests {
-    @Test("one epoch of the reference network on 10,000 images passes 90% on the test set")
+    // Momentum with a cosine schedule ends on small steps, so the result does not hang on the
+    // luck of the last few batches (plain SGD at 0.1 ends anywhere between 78% and 89%).
+    @Test("one epoch of 784-128-10 on 10,000 images passes 90% on the test set")
     func oneEpoch() throws {
         let directory = ProcessInfo.processInfo.environment["DIGITS_DATA"] ?? ""
         let sets = try MNIST.load(directory: directory)
-        let config = TrainingConfiguration(hiddenSizes: [128], optimizer: .sgd, learningRate: 0.1, batchSize: 64, epochs: 1)
+        let config = TrainingConfiguration(hiddenSizes: [128], optimizer: .momentum, learningRate: 0.05,
+                                           batchSize: 64, epochs: 1, schedule: .cosine)
         let trainer = Trainer(configuration: config)
         var network = try trainer.makeNetwork(inputSize: 784)
         try trainer.train(&network, on: sets.train.subset(0..<10_000))

@@ -1,0 +1,146 @@
+extension DrawScreen {
+    public func render(into frame: inout Frame, context: ScreenContext) {
+        let theme = context.theme
+        renderCanvas(into: &frame, theme: theme)
+        renderNetworkView(into: &frame, theme: theme)
+        renderInfo(into: &frame, theme: theme)
+        frame.drawBox(layout.barsBox, style: theme.border, glyphs: theme.glyphs,
+                      title: "Probabilities", titleStyle: theme.title)
+        ProbabilityBars.render(into: &frame, rect: layout.barsBox.inset(by: 1),
+                               probabilities: probabilities, theme: theme)
+        renderPrediction(into: &frame, theme: theme)
+    }
+
+    /// The canvas reduced to one value per screen pixel (the mean of its internal pixels), the
+    /// resolution the terminal shows.
+    public var screenPixels: PixelImage {
+        let width = layout.screenPixelWidth, height = layout.screenPixelHeight
+        let scale = layout.pixelScale
+        var values = [Float](repeating: 0, count: width * height)
+        guard canvas.width == width * scale, canvas.height == height * scale else {
+            return PixelImage(width: width, height: height, pixels: values)
+        }
+        let area = Float(scale * scale)
+        canvas.pixels.withUnsafeBufferPointer { source in
+            for y in 0..<height {
+                for x in 0..<width {
+                    var sum: Float = 0
+                    for sy in (y * scale)..<((y + 1) * scale) {
+                        let base = sy * canvas.width + x * scale
+                        for sx in 0..<scale { sum += source[base + sx] }
+                    }
+                    values[y * width + x] = sum / area
+                }
+            }
+        }
+        return PixelImage(width: width, height: height, pixels: values)
+    }
+
+    private func renderCanvas(into frame: inout Frame, theme: Theme) {
+        let area = layout.canvas
+        frame.drawBox(layout.canvasBox, style: theme.border, glyphs: theme.glyphs,
+                      title: "Canvas", titleStyle: theme.title)
+        screenPixels.render(into: &frame, x: area.x, y: area.y, scale: 1, theme: theme,
+                            thresholdAllowed: true)
+        let blocks = PixelImage.usesBlocks(theme: theme, thresholdAllowed: true)
+        if canvas.isEmpty && activeStroke == nil && !showsCursor {
+            let hintStyle = blocks && theme.hasGreys
+                ? Style(foreground: .indexed(244), background: theme.grey(0)) : theme.dim
+            let lines = ["Draw a digit here", "with the mouse,", "or hjkl and p"]
+            let first = area.y + (area.height - lines.count) / 2
+            for (index, line) in lines.enumerated() {
+                frame.putCentered(line, in: area, y: first + index, style: hintStyle)
+            }
+        }
+        if showsCursor { renderCursor(into: &frame, blocks: blocks, theme: theme) }
+        let brush = "brush \(brushLevel + 1)/\(BrushSize.factors.count)"
+        let penText = switch pen {
+        case .up: brush
+        case .drawing: "pen down · " + brush
+        case .erasing: "eraser down · " + brush
+        }
+        let label = " \(penText) "
+        if label.count + 4 <= layout.canvasBox.width {
+            frame.put(label, x: layout.canvasBox.maxX - 2 - label.count, y: layout.canvasBox.maxY - 1,
+                      style: pen == .up ? theme.dim : theme.warning)
+        }
+    }
+
+    /// Marks the cursor's pixel (half a cell) in the cursor colour.
+    private func renderCursor(into frame: inout Frame, blocks: Bool, theme: Theme) {
+        let column = layout.canvas.x + cursor.x
+        let row = layout.canvas.y + cursor.y / 2
+        let upper = cursor.y % 2 == 0
+        var cell = frame[column, row]
+        if blocks {
+            let colour = pen == .erasing ? theme.grey(0.5) : theme.cursor
+            if cell.character == "▀" {
+                if upper { cell.style.foreground = colour } else { cell.style.background = colour }
+            } else {
+                cell = Cell(upper ? "▀" : "▄", style: Style(foreground: colour, background: cell.style.background))
+            }
+        } else {
+            cell = Cell("+", style: Style(bold: true, reverse: true))
+        }
+        frame[column, row] = cell
+    }
+
+    private func renderNetworkView(into frame: inout Frame, theme: Theme) {
+        frame.drawBox(layout.networkBox, style: theme.border, glyphs: theme.glyphs,
+                      title: "What the network sees", titleStyle: theme.title)
+        let image = PixelImage(width: 28, height: 28,
+                               pixels: networkInput ?? [Float](repeating: 0, count: 28 * 28))
+        image.render(into: &frame, x: layout.network.x, y: layout.network.y,
+                     scale: layout.networkScale, theme: theme, thresholdAllowed: false)
+    }
+
+    private func renderInfo(into frame: inout Frame, theme: Theme) {
+        let box = layout.infoBox
+        frame.drawBox(box, style: theme.border, glyphs: theme.glyphs, title: "Model", titleStyle: theme.title)
+        let inside = box.inset(by: 1)
+        var lines: [(String, Style)] = []
+        if let model {
+            lines.append((model.name, theme.text))
+            lines.append((model.summary, theme.dim))
+            if let accuracy = model.accuracyText { lines.append((accuracy, theme.dim)) }
+        } else {
+            lines.append(("No model loaded.", theme.warning))
+            lines.append((modelProblem ?? "Use --model FILE.", theme.dim))
+        }
+        if let note {
+            lines.append((note, theme.warning))
+        } else if probabilities == nil && model != nil {
+            lines.append(("Bars follow as you draw.", theme.dim))
+        }
+        // Tall terminals have room for a reminder of the main keys.
+        let reminders = [("Keys", theme.title), ("drag: draw    right-drag: erase", theme.dim),
+                         ("hjkl: move    space: paint    p: pen", theme.dim),
+                         ("u: undo    r: redo    c: clear", theme.dim),
+                         ("[ ]: brush size    ?: all keys", theme.dim)]
+        if inside.height >= lines.count + reminders.count + 2 {
+            lines += [("", theme.text)] + reminders
+        }
+        for (index, line) in lines.prefix(inside.height).enumerated() {
+            frame.put(TextFit.truncate(line.0, to: inside.width - 1, glyphs: theme.glyphs),
+                      x: inside.x + 1, y: inside.y + index, style: line.1)
+        }
+    }
+
+    private func renderPrediction(into frame: inout Frame, theme: Theme) {
+        let box = layout.predictionBox
+        frame.drawBox(box, style: theme.border, glyphs: theme.glyphs, title: "Prediction", titleStyle: theme.title)
+        let inside = box.inset(by: 1)
+        guard let prediction, let probabilities else {
+            let message = model == nil ? "no model" : "draw a digit"
+            frame.putCentered(message, in: inside, y: inside.y + inside.height / 2, style: theme.dim)
+            return
+        }
+        let glyph = BigDigit.size(scale: layout.fontScale)
+        let top = inside.y + max(0, (inside.height - glyph.height - 1) / 2)
+        BigDigit.render(prediction, into: &frame, x: inside.x + (inside.width - glyph.width) / 2, y: top,
+                        scale: layout.fontScale, style: theme.accent, glyphs: theme.glyphs)
+        let sure = ProbabilityBars.percentage(probabilities[prediction], tenths: true)
+        let caption = inside.width >= 16 ? "\(sure) sure" : sure
+        frame.putCentered(caption, in: inside, y: min(top + glyph.height, inside.maxY - 1), style: theme.text)
+    }
+}

@@ -1,0 +1,259 @@
+import DigitsCore
+
+extension DrawScreen {
+    public mutating func update(_ event: Event, context: ScreenContext) -> [Effect] {
+        switch event {
+        case .resize(let size):
+            relayout(for: size)
+        case .key(let key):
+            handle(key)
+        case .mouse(let mouse):
+            handle(mouse)
+        case .message(let value):
+            // Another screen (Train) or background work hands over a new model.
+            if let model = value as? DrawModel { use(model) }
+        case .tick, .terminate:
+            break
+        }
+        return []
+    }
+
+    /// Reads the drawing with `model` from now on.
+    public mutating func use(_ model: DrawModel) {
+        self.model = model
+        modelProblem = nil
+        note = "Now reading with \(model.name)."
+        recognize()
+    }
+
+    // MARK: Keyboard
+
+    private mutating func handle(_ key: Key) {
+        note = nil
+        switch key {
+        case .left, .character("h"): moveCursor(dx: -1, dy: 0)
+        case .right, .character("l"): moveCursor(dx: 1, dy: 0)
+        case .up, .character("k"): moveCursor(dx: 0, dy: -1)
+        case .down, .character("j"): moveCursor(dx: 0, dy: 1)
+        case .shiftLeft, .character("H"): moveCursor(dx: -4, dy: 0)
+        case .shiftRight, .character("L"): moveCursor(dx: 4, dy: 0)
+        case .shiftUp, .character("K"): moveCursor(dx: 0, dy: -4)
+        case .shiftDown, .character("J"): moveCursor(dx: 0, dy: 4)
+        case .character(" "): paintDot(erasing: false)
+        case .character("x"): paintDot(erasing: true)
+        case .character("p"): togglePen(.drawing)
+        case .character("e"): togglePen(.erasing)
+        case .escape: liftPen()
+        case .character("c"), .delete, .backspace: clear()
+        case .character("u"), .control("z"): undo()
+        case .character("r"), .control("r"), .control("y"): redo()
+        case .character("["), .character("-"): changeBrush(by: -1)
+        case .character("]"), .character("+"), .character("="): changeBrush(by: 1)
+        default: break
+        }
+    }
+
+    private mutating func moveCursor(dx: Int, dy: Int) {
+        showsCursor = true
+        let moved = CursorPosition(x: min(max(cursor.x + dx, 0), layout.screenPixelWidth - 1),
+                                   y: min(max(cursor.y + dy, 0), layout.screenPixelHeight - 1))
+        guard moved != cursor else { return }
+        if pen != .up {
+            if activeStroke == nil { begin(at: cursor.centre, erasing: pen == .erasing) }
+            cursor = moved
+            extend(to: moved.centre)
+        } else {
+            cursor = moved
+        }
+    }
+
+    private mutating func paintDot(erasing: Bool) {
+        showsCursor = true
+        finishStroke()
+        begin(at: cursor.centre, erasing: erasing)
+        finishStroke()
+    }
+
+    private mutating func togglePen(_ mode: Pen) {
+        finishStroke()
+        if pen == mode {
+            pen = .up
+        } else {
+            pen = mode
+            showsCursor = true
+            begin(at: cursor.centre, erasing: mode == .erasing)
+        }
+    }
+
+    private mutating func liftPen() {
+        finishStroke()
+        pen = .up
+    }
+
+    private mutating func clear() {
+        finishStroke()
+        guard !history.visibleStrokes.isEmpty else {
+            note = "The canvas is already clear."
+            return
+        }
+        history.record(.clear)
+        redraw()
+        note = "Cleared (u brings it back)."
+    }
+
+    private mutating func undo() {
+        finishStroke()
+        guard history.undo() else {
+            note = "Nothing to undo."
+            return
+        }
+        redraw()
+    }
+
+    private mutating func redo() {
+        finishStroke()
+        guard history.redo() else {
+            note = "Nothing to redo."
+            return
+        }
+        redraw()
+    }
+
+    private mutating func changeBrush(by step: Int) {
+        let level = min(max(brushLevel + step, 0), BrushSize.factors.count - 1)
+        guard level != brushLevel else {
+            note = step < 0 ? "Smallest brush." : "Largest brush."
+            return
+        }
+        // A stroke keeps one radius: the pen's line restarts with the new size.
+        let penStroke = pen != .up && activeStroke != nil
+        finishStroke()
+        brushLevel = level
+        if penStroke { begin(at: cursor.centre, erasing: pen == .erasing) }
+    }
+
+    // MARK: Mouse
+
+    private mutating func handle(_ mouse: MouseEvent) {
+        let point = layout.canvasPoint(column: mouse.x, row: mouse.y)
+        let inside = layout.canvas.contains(column: mouse.x, row: mouse.y)
+        switch (mouse.kind, mouse.button) {
+        case (.press, .wheelUp):
+            if inside { changeBrush(by: 1) }
+        case (.press, .wheelDown):
+            if inside { changeBrush(by: -1) }
+        case (.press, .middle):
+            break
+        case (.press, _), (.drag, _):
+            if activeStroke == nil || pen != .up {
+                guard inside else { return }
+                note = nil
+                liftPen()
+                showsCursor = false
+                let erasing = mouse.button == .right || !mouse.modifiers.isDisjoint(with: [.control, .alt])
+                begin(at: point, erasing: erasing)
+            } else {
+                extend(to: point)
+            }
+            moveCursor(to: point)
+        case (.release, _):
+            guard activeStroke != nil, pen == .up else { return }
+            extend(to: point)
+            finishStroke()
+            moveCursor(to: point)
+        }
+    }
+
+    /// Puts the keyboard cursor where the mouse is, so the keyboard can carry on from there.
+    private mutating func moveCursor(to point: ScreenPixelPoint) {
+        cursor = CursorPosition(x: min(max(Int(point.x), 0), layout.screenPixelWidth - 1),
+                                y: min(max(Int(point.y), 0), layout.screenPixelHeight - 1))
+    }
+
+    // MARK: Strokes
+
+    private var scale: Float { Float(layout.pixelScale) }
+
+    private func canvasPoint(_ point: ScreenPixelPoint) -> CanvasPoint {
+        CanvasPoint(x: point.x * scale, y: point.y * scale)
+    }
+
+    private mutating func begin(at point: ScreenPixelPoint, erasing: Bool) {
+        let stroke = Stroke(points: [point], radius: brushRadius, erasing: erasing)
+        canvas.dot(at: canvasPoint(point), radius: stroke.radius * scale, erasing: erasing)
+        activeStroke = stroke
+        recognize()
+    }
+
+    private mutating func extend(to point: ScreenPixelPoint) {
+        guard var stroke = activeStroke, let last = stroke.points.last, last != point else { return }
+        canvas.stroke(from: canvasPoint(last), to: canvasPoint(point), radius: stroke.radius * scale,
+                      erasing: stroke.erasing)
+        stroke.points.append(point)
+        activeStroke = stroke
+        recognize()
+    }
+
+    /// Records the active stroke in the history, making it one undo step.
+    private mutating func finishStroke() {
+        guard let stroke = activeStroke else { return }
+        history.record(.stroke(stroke))
+        activeStroke = nil
+    }
+
+    /// Paints `stroke` onto `canvas`.
+    private static func paint(_ stroke: Stroke, on canvas: inout Canvas, scale: Float) {
+        let points = stroke.points.map { CanvasPoint(x: $0.x * scale, y: $0.y * scale) }
+        guard let first = points.first else { return }
+        canvas.dot(at: first, radius: stroke.radius * scale, erasing: stroke.erasing)
+        for (from, to) in zip(points, points.dropFirst()) {
+            canvas.stroke(from: from, to: to, radius: stroke.radius * scale, erasing: stroke.erasing)
+        }
+    }
+
+    /// Rebuilds the canvas from the history (after undo, redo, clear or resize).
+    private mutating func redraw() {
+        var fresh = Canvas(width: layout.canvasPixelWidth, height: layout.canvasPixelHeight)
+        for stroke in history.visibleStrokes + (activeStroke.map { [$0] } ?? []) {
+            Self.paint(stroke, on: &fresh, scale: scale)
+        }
+        canvas = fresh
+        recognize()
+    }
+
+    /// Runs preprocessing and the network on the canvas as it is now.
+    mutating func recognize() {
+        networkInput = canvas.mnistImage()
+        if let input = networkInput, let network = model?.network, network.inputSize == input.count {
+            probabilities = network.probabilities(for: input)
+        } else {
+            probabilities = nil
+        }
+    }
+
+    // MARK: Resize
+
+    /// Lays the screen out for `size`. The drawing is kept: scaled uniformly to fit the new
+    /// canvas and centred, so what was drawn still reads the same.
+    private mutating func relayout(for size: Size) {
+        // Below the minimum the screen is not shown; keeping the layout means passing through a
+        // tiny window does not shrink the drawing for good.
+        guard size.contains(App.minimumSize) else { return }
+        let old = layout
+        layout = DrawLayout(size: size)
+        guard old.screenPixelWidth != layout.screenPixelWidth
+                || old.screenPixelHeight != layout.screenPixelHeight
+                || old.pixelScale != layout.pixelScale else { return }
+        let factor = min(Float(layout.screenPixelWidth) / Float(max(old.screenPixelWidth, 1)),
+                         Float(layout.screenPixelHeight) / Float(max(old.screenPixelHeight, 1)))
+        let dx = (Float(layout.screenPixelWidth) - Float(old.screenPixelWidth) * factor) / 2
+        let dy = (Float(layout.screenPixelHeight) - Float(old.screenPixelHeight) * factor) / 2
+        history.transform(scale: factor, dx: dx, dy: dy)
+        activeStroke = activeStroke?.transformed(scale: factor, dx: dx, dy: dy)
+        moveCursor(to: ScreenPixelPoint(x: (Float(cursor.x) + 0.5) * factor + dx,
+                                        y: (Float(cursor.y) + 0.5) * factor + dy))
+        let hadDrawing = !history.visibleStrokes.isEmpty || activeStroke != nil
+        redraw()
+        if hadDrawing && factor != 1 { note = "Rescaled to the new size." }
+    }
+}

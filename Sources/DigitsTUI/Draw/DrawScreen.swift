@@ -1,0 +1,87 @@
+import DigitsCore
+
+/// The Draw screen's state: the canvas and how it was drawn, the keyboard cursor and pen, the
+/// brush, and what the network reads from it. `update` (DrawScreen+Update.swift) and `render`
+/// (DrawScreen+Render.swift) are pure; inference runs synchronously inside `update` on every
+/// stroke event, because preprocessing plus a forward pass takes tens of microseconds.
+public struct DrawScreen: Screen {
+    public let title = "Draw"
+    /// The model reading the drawing; nil when none could be loaded (drawing still works).
+    public internal(set) var model: DrawModel?
+    /// Why there is no model, shown in its place.
+    public internal(set) var modelProblem: String?
+    public internal(set) var layout: DrawLayout
+    /// The drawing at internal resolution (`layout.pixelScale` per screen pixel).
+    public internal(set) var canvas: Canvas
+    public internal(set) var history = DrawingHistory()
+    /// The stroke being drawn now, by the mouse or the keyboard pen; recorded in `history` when
+    /// it ends.
+    public internal(set) var activeStroke: Stroke?
+    public internal(set) var cursor: CursorPosition
+    /// The cursor shows once the keyboard is used and hides when the mouse draws.
+    public internal(set) var showsCursor = false
+    public internal(set) var pen = Pen.up
+    /// Index into `BrushSize.factors`.
+    public internal(set) var brushLevel = BrushSize.defaultLevel
+    /// The 28x28 image the network sees (784 values), nil for an empty canvas.
+    public internal(set) var networkInput: [Float]?
+    /// The network's ten probabilities, nil for an empty canvas or without a model.
+    public internal(set) var probabilities: [Float]?
+    /// A short message about the last action ("Nothing to undo."), cleared by the next one.
+    public internal(set) var note: String?
+
+    public init(model: DrawModel?, modelProblem: String? = nil, size: Size) {
+        self.model = model
+        self.modelProblem = modelProblem
+        layout = DrawLayout(size: size)
+        canvas = Canvas(width: layout.canvasPixelWidth, height: layout.canvasPixelHeight)
+        cursor = CursorPosition(x: layout.screenPixelWidth / 2, y: layout.screenPixelHeight / 2)
+    }
+
+    /// The digit with the highest probability.
+    public var prediction: Int? {
+        guard let probabilities else { return nil }
+        return probabilities.indices.max { probabilities[$0] < probabilities[$1] }
+    }
+
+    /// The brush radius for new strokes, in screen pixels.
+    public var brushRadius: Float {
+        let suggested = Canvas.suggestedBrushRadius(width: layout.canvasPixelWidth,
+                                                    height: layout.canvasPixelHeight)
+        return suggested * BrushSize.factors[brushLevel] / Float(layout.pixelScale)
+    }
+
+    public var headerNote: String? {
+        model.map { "model: \($0.name)" } ?? "no model"
+    }
+
+    public var statusHints: [KeyHint] {
+        switch pen {
+        case .drawing:
+            return [KeyHint("hjkl", "draw"), KeyHint("p", "lift pen"), KeyHint("u", "undo"),
+                    KeyHint("c", "clear"), KeyHint("[ ]", "brush")]
+        case .erasing:
+            return [KeyHint("hjkl", "erase"), KeyHint("e", "lift eraser"), KeyHint("u", "undo"),
+                    KeyHint("c", "clear"), KeyHint("[ ]", "brush")]
+        case .up:
+            return [KeyHint("drag", "draw"), KeyHint("right-drag", "erase"), KeyHint("c", "clear"),
+                    KeyHint("u", "undo"), KeyHint("hjkl", "move"), KeyHint("space", "paint"),
+                    KeyHint("p", "pen"), KeyHint("[ ]", "brush"), KeyHint("r", "redo")]
+        }
+    }
+
+    public var helpSections: [HelpSection] {
+        [HelpSection("Draw", [
+            KeyHint("left drag", "draw"),
+            KeyHint("right drag, ctrl-drag", "erase"),
+            KeyHint("[ ]  - +  wheel", "brush size"),
+            KeyHint("arrows, hjkl", "move the cursor (shift, HJKL: 4 steps)"),
+            KeyHint("space, x", "paint, erase a dot"),
+            KeyHint("p, e", "pen, eraser down or up: moving draws"),
+            KeyHint("esc", "lift the pen"),
+            KeyHint("c, delete", "clear (undoable)"),
+            KeyHint("u, ctrl-z", "undo the last stroke"),
+            KeyHint("r, ctrl-r", "redo"),
+        ])]
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import DigitsCore
+import DigitsTUI
+import Foundation
+
+/// `digits draw`, also what `digits` alone runs: the interactive screens, starting on Draw.
+struct DrawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "draw",
+        abstract: "Draw a digit with the mouse or keyboard and watch the network read it (the default).",
+        discussion: """
+            Opens the interactive screens in the terminal (80x24 or larger). Press ? for the keys \
+            and q to quit. Standard input and output must be a terminal.
+            """
+    )
+
+    @OptionGroup var modelOptions: ModelOptions
+
+    func run() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            StandardError.fail(TerminalError.notATerminal.description)
+            throw ExitCode.failure
+        }
+        var model: DrawModel?
+        var problem: String?
+        switch modelOptions.load() {
+        case .success(let loaded):
+            model = DrawModel(loaded: loaded)
+        case .failure(let failure):
+            // A model asked for by name must load; without one, drawing still works and the
+            // screen says why there are no predictions.
+            if modelOptions.model != nil {
+                StandardError.fail(failure.message)
+                throw ExitCode.failure
+            }
+            problem = failure.message
+        }
+        let ending: TerminalSession.Ending
+        do {
+            ending = try TerminalSession.run { size, capabilities in
+                App.digits(model: model, modelProblem: problem, size: size, capabilities: capabilities)
+            }
+        } catch {
+            StandardError.fail(error.description)
+            throw ExitCode.failure
+        }
+        if case .signal(let number) = ending { throw ExitCode(128 + number) }
+    }
+}

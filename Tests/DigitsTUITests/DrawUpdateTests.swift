@@ -1,0 +1,234 @@
+import DigitsCore
+import Testing
+@testable import DigitsTUI
+
+@Suite("Draw screen: update")
+struct DrawUpdateTests {
+    let size = Size(width: 80, height: 24)
+
+    func makeApp(_ model: DrawModel? = nil) throws -> App {
+        App.digits(model: try model ?? randomModel(), size: size, capabilities: .full)
+    }
+
+    /// Total ink on the canvas.
+    func ink(_ screen: DrawScreen) -> Float { screen.canvas.pixels.reduce(0, +) }
+
+    @Test func aMouseDragIsOneContinuousStroke() throws {
+        var app = try makeApp()
+        let layout = try app.draw.layout
+        #expect(layout.canvas == Rect(x: 1, y: 2, width: 28, height: 20))
+        // Jumps of several cells between reports must still leave no gap.
+        app.send(drag([(10, 4), (10, 9), (10, 14), (10, 19)]))
+        let screen = try app.draw
+        #expect(screen.history.operations.count == 1)
+        #expect(screen.activeStroke == nil)
+        guard case .stroke(let stroke) = screen.history.operations.first else {
+            Issue.record("expected a stroke"); return
+        }
+        #expect(stroke.points.count == 4)
+        #expect(!stroke.erasing)
+        // Every screen pixel along the path is inked.
+        let pixels = screen.screenPixels
+        for y in 5...35 {
+            #expect(pixels[9, y] > 0.9, "gap at screen pixel row \(y)")
+        }
+        #expect(screen.networkInput?.count == 784)
+        #expect(screen.probabilities?.count == 10)
+        #expect(screen.prediction != nil)
+    }
+
+    @Test func barsFollowEveryMouseMoveNotOnlyTheRelease() throws {
+        var app = try makeApp()
+        app.send([.mouse(MouseEvent(.press, .left, x: 8, y: 4))])
+        let atPress = try app.draw.probabilities
+        #expect(atPress != nil)
+        app.send([.mouse(MouseEvent(.drag, .unknown, x: 20, y: 12))])
+        let midStroke = try app.draw
+        #expect(midStroke.activeStroke != nil)
+        #expect(midStroke.probabilities != atPress)
+        app.send([.mouse(MouseEvent(.drag, .unknown, x: 8, y: 19))])
+        #expect(try app.draw.probabilities != midStroke.probabilities)
+    }
+
+    @Test func rightButtonAndControlDragErase() throws {
+        var app = try makeApp()
+        app.send(drag(verticalLine(x: 10, from: 4, to: 18)))
+        let before = ink(try app.draw)
+        app.send(drag([(4, 11), (25, 11)], button: .right))
+        let afterRight = ink(try app.draw)
+        #expect(afterRight < before)
+        app.send(drag([(4, 7), (25, 7)], modifiers: .control))
+        #expect(ink(try app.draw) < afterRight)
+        let strokes = try app.draw.history.visibleStrokes
+        #expect(strokes.map(\.erasing) == [false, true, true])
+    }
+
+    @Test func undoAndRedoGoStrokeByStroke() throws {
+        var app = try makeApp()
+        app.send(drag(verticalLine(x: 10, from: 4, to: 18)))
+        let one = try app.draw.canvas
+        app.send(drag([(5, 10), (20, 10)]))
+        let two = try app.draw.canvas
+        #expect(one != two)
+        app.type("u")
+        #expect(try app.draw.canvas == one)
+        app.type("u")
+        #expect(try app.draw.canvas.isEmpty)
+        #expect(try app.draw.probabilities == nil)
+        app.type("u")
+        #expect(try app.draw.note == "Nothing to undo.")
+        app.type("r")
+        #expect(try app.draw.canvas == one)
+        app.send([.key(.control("r"))])
+        #expect(try app.draw.canvas == two)
+        app.type("r")
+        #expect(try app.draw.note == "Nothing to redo.")
+        // A new stroke after an undo drops what could have been redone.
+        app.type("u")
+        app.send(drag([(3, 3), (6, 6)]))
+        #expect(!(try app.draw.history.canRedo))
+    }
+
+    @Test func clearIsUndoable() throws {
+        var app = try makeApp()
+        app.send(drag(verticalLine(x: 10, from: 4, to: 18)))
+        let drawn = try app.draw.canvas
+        app.type("c")
+        #expect(try app.draw.canvas.isEmpty)
+        #expect(try app.draw.networkInput == nil)
+        app.type("c")
+        #expect(try app.draw.note == "The canvas is already clear.")
+        app.type("u")
+        #expect(try app.draw.canvas == drawn)
+    }
+
+    @Test func cursorMovesWithArrowsAndHjklAndStaysOnTheCanvas() throws {
+        var app = try makeApp()
+        let start = try app.draw.cursor
+        #expect(start == CursorPosition(x: 14, y: 20))
+        #expect(!(try app.draw.showsCursor))
+        app.type("l")
+        app.send([.key(.right), .key(.down)])
+        app.type("jk")
+        app.send([.key(.up), .key(.left)])
+        app.type("h")
+        #expect(try app.draw.cursor == start)
+        #expect(try app.draw.showsCursor)
+        app.type("ll")
+        #expect(try app.draw.cursor.x == 16)
+        app.type("L")
+        #expect(try app.draw.cursor.x == 20)
+        app.send([.key(.shiftDown)])
+        #expect(try app.draw.cursor.y == 24)
+        app.type(String(repeating: "H", count: 20))
+        app.type(String(repeating: "K", count: 20))
+        #expect(try app.draw.cursor == CursorPosition(x: 0, y: 0))
+        app.type(String(repeating: "L", count: 20))
+        app.type(String(repeating: "J", count: 20))
+        #expect(try app.draw.cursor == CursorPosition(x: 27, y: 39))
+        // Moving with the pen up leaves no ink.
+        #expect(try app.draw.canvas.isEmpty)
+    }
+
+    @Test func spacePaintsAndXErasesADot() throws {
+        var app = try makeApp()
+        app.type(" ")
+        let screen = try app.draw
+        #expect(screen.history.operations.count == 1)
+        #expect(screen.screenPixels[14, 20] > 0.9)
+        #expect(screen.probabilities != nil)
+        app.type("x")
+        #expect(try app.draw.screenPixels[14, 20] < 0.1)
+        #expect(try app.draw.history.operations.count == 2)
+    }
+
+    @Test func penDownDrawsLinesAsOneStroke() throws {
+        var app = try makeApp()
+        app.type("p")
+        #expect(try app.draw.pen == .drawing)
+        app.type("jjjjjjjjjj")
+        #expect(try app.draw.activeStroke != nil)
+        app.type("p")
+        let screen = try app.draw
+        #expect(screen.pen == .up)
+        #expect(screen.history.operations.count == 1)
+        for y in 20...30 { #expect(screen.screenPixels[14, y] > 0.9) }
+        // With the pen up, moving draws nothing more.
+        app.type("llll")
+        #expect(try app.draw.canvas == screen.canvas)
+        // The eraser pen takes ink away along its path: from (14, 26) down to (14, 30).
+        app.type("hhhhkkkk")
+        app.type("e")
+        app.type("jjjj")
+        app.send([.key(.escape)])
+        let erased = try app.draw
+        #expect(erased.pen == .up)
+        #expect(erased.history.visibleStrokes.last?.erasing == true)
+        #expect(erased.screenPixels[14, 28] < 0.1)
+        #expect(erased.screenPixels[14, 22] > 0.9)
+    }
+
+    @Test func brushSizeChangesWithinLimits() throws {
+        var app = try makeApp()
+        let level = try app.draw.brushLevel
+        let radius = try app.draw.brushRadius
+        app.type("]")
+        #expect(try app.draw.brushLevel == level + 1)
+        #expect(try app.draw.brushRadius > radius)
+        app.type("[-")
+        #expect(try app.draw.brushLevel == level - 1)
+        app.type(String(repeating: "[", count: 10))
+        #expect(try app.draw.brushLevel == 0)
+        #expect(try app.draw.note == "Smallest brush.")
+        app.type(String(repeating: "+", count: 10))
+        #expect(try app.draw.brushLevel == BrushSize.factors.count - 1)
+        app.send([.mouse(MouseEvent(.press, .wheelDown, x: 10, y: 10))])
+        #expect(try app.draw.brushLevel == BrushSize.factors.count - 2)
+        // A thicker brush lays down more ink for the same path.
+        var thin = try makeApp(), thick = try makeApp()
+        thin.type("[[")
+        thick.type("]]")
+        thin.send(drag(verticalLine(x: 10, from: 4, to: 18)))
+        thick.send(drag(verticalLine(x: 10, from: 4, to: 18)))
+        #expect(ink(try thick.draw) > 1.5 * ink(try thin.draw))
+    }
+
+    @Test func pressesOutsideTheCanvasDoNotDraw() throws {
+        var app = try makeApp()
+        app.send(drag([(50, 10), (52, 12)]))
+        #expect(try app.draw.history.operations.isEmpty)
+        // A stroke that leaves the canvas carries on (clipped) until released.
+        app.send(drag([(20, 10), (45, 10), (46, 10)]))
+        #expect(try app.draw.history.operations.count == 1)
+    }
+
+    @Test func resizeKeepsTheDrawingScaledToTheNewCanvas() throws {
+        var app = try makeApp()
+        app.send(drag(verticalLine(x: 10, from: 4, to: 18)))
+        let before = try app.draw
+        let inputBefore = try #require(before.networkInput)
+        app.send([.resize(Size(width: 160, height: 48))])
+        let after = try app.draw
+        #expect(after.layout.canvas.height > before.layout.canvas.height)
+        #expect(after.canvas.width == after.layout.canvasPixelWidth)
+        #expect(after.note == "Rescaled to the new size.")
+        // The network sees nearly the same image: preprocessing normalises size and position.
+        let inputAfter = try #require(after.networkInput)
+        let difference = zip(inputBefore, inputAfter).map { abs($0 - $1) }.reduce(0, +) / 784
+        #expect(difference < 0.05)
+        // Passing through a too-small size and back does not shrink the drawing.
+        app.send([.resize(Size(width: 40, height: 10)), .resize(Size(width: 160, height: 48))])
+        #expect(try app.draw.canvas == after.canvas)
+    }
+
+    @Test func worksWithoutAModel() throws {
+        var app = App.digits(model: nil, modelProblem: "no model file", size: size, capabilities: .full)
+        app.send(drag(verticalLine(x: 10, from: 4, to: 18)))
+        let screen = try app.draw
+        #expect(screen.networkInput != nil)
+        #expect(screen.probabilities == nil)
+        let text = app.render().text
+        #expect(text.contains("No model loaded."))
+        #expect(text.contains("no model file"))
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+
+/// The real `digits` binary in tmux: mouse drawing with SGR reports, keyboard drawing, resize,
+/// the too-small message, help, and a working shell after quitting by key or by signal.
+@Suite("Draw screen in tmux", .enabled(if: TmuxSession.isAvailable, "tmux is not installed"),
+       .serialized)
+struct DrawScreenEndToEndTests {
+    /// Starts `digits draw` in a shell inside a new tmux session and waits for the screen.
+    func start(width: Int = 100, height: Int = 30, model: String? = nil) throws -> TmuxSession {
+        let binary = try #require(DigitsBinary.path, "no digits binary found: run `swift build` first")
+        let session = try TmuxSession(width: width, height: height)
+        var command = DigitsBinary.quoted(binary) + " draw"
+        if let model { command += " --model " + DigitsBinary.quoted(model) }
+        try session.run(command + "; echo \"exit-status-$?\"")
+        let screen = try session.waitFor { $0.contains("Probabilities") }
+        #expect(screen.contains("Probabilities"), "the Draw screen did not appear:\n\(screen)")
+        return session
+    }
+
+    /// The canvas cells of a "1": a vertical stroke, in 1-based columns and rows.
+    let verticalStroke = (5...22).map { (14, $0) }
+
+    @Test func mouseDrawingUpdatesBarsAndPrediction() throws {
+        let model = try DigitsBinary.writeRandomModel()
+        let session = try start(model: model)
+        defer { session.close() }
+        let empty = try session.capture()
+        #expect(ScreenReading.probabilities(in: empty) == nil)
+        #expect(empty.contains("random.safetensors"))
+        // While running, the pane has button-event mouse tracking in SGR format.
+        #expect(try session.display("#{mouse_button_flag}#{mouse_sgr_flag}#{alternate_on}") == "111")
+
+        try session.drag(through: verticalStroke)
+        let first = try session.waitForStable { $0.contains("% sure") && ScreenReading.probabilities(in: $0) != nil }
+        let firstBars = try #require(ScreenReading.probabilities(in: first), "no bars after drawing:\n\(first)")
+        let total = firstBars.values.reduce(0, +)
+        #expect(abs(total - 100) <= 5, "percentages add up to \(total)")
+        #expect(first.contains("█"), "no ink on the canvas:\n\(first)")
+
+        // A second stroke changes what the network sees, so the bars move.
+        try session.drag(through: (6...30).map { ($0, 12) })
+        let second = try session.waitForStable { ScreenReading.probabilities(in: $0) != firstBars }
+        #expect(ScreenReading.probabilities(in: second) != firstBars, "bars did not change:\n\(second)")
+
+        // Undo brings the first reading back.
+        try session.send(keys: "u")
+        let undone = try session.waitFor { ScreenReading.probabilities(in: $0) == firstBars }
+        #expect(ScreenReading.probabilities(in: undone) == firstBars)
+        try session.send(keys: "q")
+    }
+
+    @Test func barsMoveDuringADragBeforeRelease() throws {
+        let session = try start(model: try DigitsBinary.writeRandomModel())
+        defer { session.close() }
+        try session.send(literal: "\u{1b}[<0;14;5M")
+        let pressed = try session.waitFor { ScreenReading.probabilities(in: $0) != nil }
+        let atPress = try #require(ScreenReading.probabilities(in: pressed))
+        for row in 6...20 { try session.send(literal: "\u{1b}[<32;14;\(row)M") }
+        let dragged = try session.waitFor { ScreenReading.probabilities(in: $0) != atPress }
+        #expect(ScreenReading.probabilities(in: dragged) != atPress, "bars waited for the release")
+        try session.send(literal: "\u{1b}[<0;14;20m")
+        try session.send(keys: "q")
+    }
+
+    @Test func keyboardDrawingWithThePen() throws {
+        let session = try start(model: try DigitsBinary.writeRandomModel())
+        defer { session.close() }
+        try session.send(keys: "p")
+        let penDown = try session.waitFor { $0.contains("pen down") }
+        #expect(penDown.contains("p lift pen"), "status line should follow the pen:\n\(penDown)")
+        for _ in 0..<12 { try session.send(keys: "j") }
+        try session.send(keys: "Right", "Right", "Right", "Right")
+        try session.send(keys: "p")
+        let drawn = try session.waitFor { $0.contains("% sure") && !$0.contains("pen down") }
+        #expect(ScreenReading.probabilities(in: drawn) != nil, "no bars after keyboard drawing:\n\(drawn)")
+        #expect(drawn.contains("█"))
+        try session.send(keys: "c")
+        let cleared = try session.waitFor { ScreenReading.probabilities(in: $0) == nil }
+        #expect(cleared.contains("draw a digit"))
+        try session.send(keys: "q")
+    }
+
+    @Test func resizeRelaysOutAndTooSmallShowsAMessage() throws {
+        let session = try start(model: try DigitsBinary.writeRandomModel())
+        defer { session.close() }
+        try session.drag(through: verticalStroke)
+        try session.waitFor { $0.contains("% sure") }
+
+        try session.resize(width: 160, height: 48)
+        let large = try session.waitFor { $0.split(separator: "\n").first.map { $0.count > 140 } ?? false }
+        let lines = large.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count >= 48)
+        #expect(lines.first.map { $0.count > 140 } == true, "header not stretched:\n\(large)")
+        // The drawing survives, rescaled, and the bars stay.
+        #expect(ScreenReading.probabilities(in: large) != nil)
+        #expect(large.contains("Rescaled to the new size."))
+
+        try session.resize(width: 60, height: 20)
+        let small = try session.waitFor { $0.contains("Terminal too small") }
+        #expect(small.contains("Terminal too small: need 80x24, have 60x20"))
+
+        try session.resize(width: 100, height: 30)
+        let back = try session.waitFor { $0.contains("Probabilities") }
+        #expect(ScreenReading.probabilities(in: back) != nil)
+        try session.send(keys: "q")
+    }
+
+    @Test func helpOverlayAndScreenSwitching() throws {
+        let session = try start(model: try DigitsBinary.writeRandomModel())
+        defer { session.close() }
+        try session.send(keys: "?")
+        let help = try session.waitFor { $0.contains("undo the last stroke") }
+        #expect(help.contains("Keys"))
+        #expect(help.contains("right drag, ctrl-drag"))
+        try session.send(keys: "?")
+        try session.waitFor { !$0.contains("undo the last stroke") }
+        try session.send(keys: "2")
+        let train = try session.waitFor { $0.contains("coming in a later version") }
+        #expect(train.contains("Train is coming in a later version."))
+        try session.send(keys: "Tab")
+        try session.waitFor { $0.contains("Browse is coming") }
+        try session.send(keys: "1")
+        let draw = try session.waitFor { $0.contains("Probabilities") }
+        #expect(draw.contains("Canvas"))
+        try session.send(keys: "q")
+    }
+
+    @Test func quittingLeavesAWorkingShell() throws {
+        let session = try start(model: try DigitsBinary.writeRandomModel())
+        defer { session.close() }
+        try session.send(keys: "q")
+        let after = try session.waitFor { $0.contains(/exit-status-[0-9]/) }
+        #expect(after.contains("exit-status-0"))
+        // Back on the normal screen, mouse tracking off, and the shell echoes and runs commands.
+        #expect(try session.display("#{alternate_on}#{mouse_any_flag}#{mouse_button_flag}#{mouse_sgr_flag}") == "0000")
+        try session.run("echo ok-$((6*7))")
+        let shell = try session.waitFor { $0.contains("ok-42") }
+        #expect(shell.contains("echo ok-$((6*7))"), "typed command not echoed:\n\(shell)")
+        #expect(shell.contains("\nok-42"))
+    }
+
+    @Test func controlCQuitsCleanly() throws {
+        let session = try start(model: try DigitsBinary.writeRandomModel())
+        defer { session.close() }
+        try session.send(keys: "C-c")
+        let after = try session.waitFor { $0.contains(/exit-status-[0-9]/) }
+        #expect(after.contains("exit-status-0"))
+        #expect(try session.display("#{alternate_on}#{mouse_button_flag}") == "00")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let session = try start(model: try DigitsBinary.writeRandomModel())
+        defer { session.close() }
+        let shell = try session.display("#{pane_pid}")
+        let children = try TmuxSession.execute(["pgrep", "-P", shell, "digits"])
+        let pid = try #require(Int32(children.output.split(separator: "\n").first ?? ""), "no digits process")
+        kill(pid, SIGTERM)
+        let after = try session.waitFor { $0.contains(/exit-status-[0-9]/) }
+        #expect(after.contains("exit-status-143"))
+        #expect(try session.display("#{alternate_on}#{mouse_button_flag}#{mouse_sgr_flag}") == "000")
+        try session.run("echo ok-$((6*7))")
+        #expect(try session.waitFor { $0.contains("\nok-42") }.contains("\nok-42"))
+    }
+
+    @Test func refusesToRunWithoutATerminal() throws {
+        let binary = try #require(DigitsBinary.path, "no digits binary found: run `swift build` first")
+        let result = try TmuxSession.execute([binary, "draw"])
+        #expect(result.status == 1)
+        #expect(result.output.hasPrefix("digits: "))
+        #expect(result.output.split(separator: "\n").count == 1)
+    }
+
+    // MARK: With the shipped model
+
+    @Test(.enabled(if: DigitsBinary.shippedModel != nil, "Assets/default-model.safetensors not trained yet"))
+    func shippedModelReadsAOne() throws {
+        let session = try start()
+        defer { session.close() }
+        try session.drag(through: verticalStroke)
+        let screen = try session.waitForStable { $0.contains("% sure") }
+        #expect(ScreenReading.prediction(in: screen) == 1, "a vertical stroke should read as 1:\n\(screen)")
+        try session.send(keys: "q")
+    }
+
+    @Test(.enabled(if: DigitsBinary.shippedModel != nil, "Assets/default-model.safetensors not trained yet"))
+    func shippedModelReadsAZero() throws {
+        let session = try start()
+        defer { session.close() }
+        // An ellipse about 14 cells wide and 18 rows high, centred on the canvas.
+        let points = stride(from: 0.0, through: 2 * Double.pi + 0.3, by: 0.2).map { angle in
+            (Int((14 + 7 * sin(angle)).rounded()), Int((14 - 9 * cos(angle)).rounded()))
+        }
+        try session.drag(through: points)
+        let screen = try session.waitForStable { $0.contains("% sure") }
+        #expect(ScreenReading.prediction(in: screen) == 0, "an ellipse should read as 0:\n\(screen)")
+        try session.send(keys: "q")
+    }
+}
