@@ -19,7 +19,8 @@ extension Activation {
     ) {
         switch self {
         case .relu:
-            for i in 0..<count where output[i] <= 0 { gradient[i] = 0 }
+            // A select rather than a conditional store, so the loop vectorises.
+            for i in 0..<count { gradient[i] = output[i] > 0 ? gradient[i] : 0 }
         case .sigmoid:
             for i in 0..<count { gradient[i] *= output[i] * (1 - output[i]) }
         }

@@ -111,7 +111,7 @@ public struct Trainer {
                     return .diverged(why)
                 }
                 optimizer.step(parameters: &network.parameters,
-                               gradients: UnsafeBufferPointer(workspace.gradients), rate: rate)
+                               gradients: workspace.gradients, rate: rate)
                 lossSum += batchLoss
                 seen += batchEnd - batchStart
                 examplesSeen += batchEnd - batchStart
