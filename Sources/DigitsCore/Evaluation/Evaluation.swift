@@ -18,7 +18,7 @@ extension EvaluationReport {
         }
         let count = dataset.count
         let capacity = max(1, min(batchSize, count))
-        let workspace = Workspace(for: network, capacity: capacity)
+        let workspace = Workspace(for: network, capacity: capacity, training: false)
         let input = UnsafeMutablePointer<Float>.allocate(capacity: capacity * dataset.pixelsPerImage)
         defer { input.deallocate() }
         var probabilities: [Float] = []

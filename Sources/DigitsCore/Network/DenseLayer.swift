@@ -24,8 +24,13 @@ public struct DenseLayer: Sendable, Equatable {
         for row in 0..<batch {
             (output + row * outputs).update(from: bias, count: outputs)
         }
-        matrixProduct(.none, .transposed, m: batch, n: outputs, k: inputs,
-                      a: input, b: parameters + weightOffset, beta: 1, c: output)
+        if batch == 1 {
+            matrixVectorProduct(m: outputs, n: inputs, a: parameters + weightOffset, x: input,
+                                beta: 1, y: output)
+        } else {
+            matrixProduct(.none, .transposed, m: batch, n: outputs, k: inputs,
+                          a: input, b: parameters + weightOffset, beta: 1, c: output)
+        }
     }
 
     /// Backward: from dL/doutput, accumulate dL/dW and dL/db into `gradients` and, when

@@ -9,16 +9,19 @@ public final class Workspace {
     private(set) var outputs: [UnsafeMutablePointer<Float>]
     /// `outputGradients[l]` holds dL/d(output of hidden layer l).
     private var outputGradients: [UnsafeMutablePointer<Float>]
-    /// dL/dparameters, laid out like `Network.parameters`.
+    /// dL/dparameters, laid out like `Network.parameters`; empty in an inference-only workspace.
     public private(set) var gradients: UnsafeMutableBufferPointer<Float>
 
-    /// Buffers for `network`'s shape and batches of up to `capacity` rows.
-    public init(for network: Network, capacity: Int) {
+    /// Buffers for `network`'s shape and batches of up to `capacity` rows. Without `training`,
+    /// only the forward pass's buffers are made: the gradient buffer is as large as the model,
+    /// and zeroing it would cost more than the Draw screen's whole forward pass.
+    public init(for network: Network, capacity: Int, training: Bool = true) {
         self.capacity = capacity
         sizes = network.sizes
         outputs = network.sizes.dropFirst().map { .allocate(capacity: capacity * $0) }
-        outputGradients = network.sizes.dropFirst().dropLast().map { .allocate(capacity: capacity * $0) }
-        gradients = .allocate(capacity: network.parameters.count)
+        outputGradients = training
+            ? network.sizes.dropFirst().dropLast().map { .allocate(capacity: capacity * $0) } : []
+        gradients = .allocate(capacity: training ? network.parameters.count : 0)
         gradients.initialize(repeating: 0)
     }
 
@@ -74,7 +77,8 @@ public final class Workspace {
         meanOver: Int? = nil, accumulate: Bool = false,
         onProbabilities: (UnsafeBufferPointer<Float>) -> Void = { _ in }
     ) -> Float {
-        network.parameters.withUnsafeBufferPointer { buffer in
+        precondition(gradients.count == network.parameters.count, "an inference-only workspace cannot train")
+        return network.parameters.withUnsafeBufferPointer { buffer in
             let parameters = buffer.baseAddress!
             forwardToLogits(network, parameters: parameters, input: input, batch: batch)
             let last = network.layers.count - 1
@@ -107,7 +111,7 @@ public final class Workspace {
 extension Network {
     /// Class probabilities for `count` input rows, `count * outputSize` values row by row.
     public func probabilities(batch input: UnsafePointer<Float>, count: Int) -> [Float] {
-        let workspace = Workspace(for: self, capacity: max(count, 1))
+        let workspace = Workspace(for: self, capacity: max(count, 1), training: false)
         workspace.infer(self, input: input, batch: count)
         return Array(workspace.probabilities(batch: count))
     }

@@ -12,7 +12,7 @@ extension Canvas {
         let scaleX = Float(columns) / Float(width), scaleY = Float(rows) / Float(height)
         pixels.withUnsafeBufferPointer { source in
             grid.withUnsafeMutableBufferPointer { output in
-                withUnsafeTemporaryAllocation(of: Float.self, capacity: columns) { line in
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: columns + 1) { line in
                     BoxFilter.resample(source.baseAddress!, sourceWidth: width,
                                        columns: region.columns, rows: region.rows, origin: (0, 0),
                                        scaleX: scaleX, scaleY: scaleY,

@@ -72,10 +72,10 @@ public enum MNISTFormat {
 
         let box = boxSide
         let scale = Float(box) / Float(max(right - left + 1, bottom - top + 1))
-        return withUnsafeTemporaryAllocation(of: Float.self, capacity: box * box + box) { temporary in
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: box * box + box + 1) { temporary in
             let scaled = temporary.baseAddress!
             let line = scaled + box * box
-            scaled.initialize(repeating: 0, count: box * box + box)
+            scaled.initialize(repeating: 0, count: box * box + box + 1)
 
             BoxFilter.resample(source, sourceWidth: width,
                                columns: left..<(right + 1), rows: top..<(bottom + 1), origin: (left, top),

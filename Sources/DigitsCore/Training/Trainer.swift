@@ -167,7 +167,7 @@ public struct Trainer {
     public static func measure(_ network: Network, on dataset: Dataset) -> (accuracy: Float, loss: Float) {
         let chunk = min(dataset.count, chunkSize)
         guard chunk > 0 else { return (0, 0) }
-        let workspace = Workspace(for: network, capacity: chunk)
+        let workspace = Workspace(for: network, capacity: chunk, training: false)
         let input = UnsafeMutablePointer<Float>.allocate(capacity: chunk * dataset.pixelsPerImage)
         defer { input.deallocate() }
         var correct = 0
