@@ -137,6 +137,21 @@ struct CommandLineMNISTTests {
         #expect(!run.stderr.contains("\u{1B}["), "no terminal codes when stderr is not a terminal")
     }
 
+    @Test func tuneReportsMeanAndSpreadPerHiddenSize() throws {
+        let run = try CommandRun.digits(["tune", "--hidden", "8,16", "--folds", "3", "--epochs", "2",
+                                         "--limit", "6000", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let objects = try run.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.compactMap { $0["hidden"] as? [Int] } == [[8], [16]])
+        for object in objects {
+            let folds = try #require(object["folds"] as? [Double])
+            #expect(folds.count == 3 && folds.allSatisfy { $0 > 0.7 && $0 <= 1 })
+            #expect((object["std"] as? Double ?? -1) >= 0)
+        }
+    }
+
     @Test func ctrlCStopsAfterTheBatchAndSavesTheWeightsSoFar() throws {
         let output = temporaryPath("interrupted.safetensors")
         defer { try? FileManager.default.removeItem(atPath: output) }

@@ -95,11 +95,13 @@ struct TuneCommand: ParsableCommand {
             }
         } else {
             print("hidden        mean acc   spread (sd)   folds")
+            // String(format:) does not pad %@, so the name column is padded by hand.
             for result in results {
                 let name = result.hiddenSizes.map(String.init).joined(separator: ",")
                 let marker = result.hiddenSizes == best?.hiddenSizes ? "  <- best" : ""
-                print(String(format: "%-12@  %7.2f%%   %6.2f%%       %d%@", name, result.mean * 100,
-                             result.standardDeviation * 100, result.accuracies.count, marker))
+                let column = name.count >= 12 ? name : name + String(repeating: " ", count: 12 - name.count)
+                print(column + String(format: "  %7.2f%%   %6.2f%%       %d", result.mean * 100,
+                                      result.standardDeviation * 100, result.accuracies.count) + marker)
             }
         }
         if control.isStopped { throw ExitCode(130) }
