@@ -13,6 +13,16 @@ public enum Benchmarks {
         /// Every sample behind the median, for the curious.
         public let samples: [Double]
 
+        public init(name: String, value: Double, unit: String, target: Double, lowerIsBetter: Bool,
+                    samples: [Double] = []) {
+            self.name = name
+            self.value = value
+            self.unit = unit
+            self.target = target
+            self.lowerIsBetter = lowerIsBetter
+            self.samples = samples
+        }
+
         public var met: Bool { lowerIsBetter ? value <= target : value >= target }
     }
 

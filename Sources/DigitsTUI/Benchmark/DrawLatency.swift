@@ -1,0 +1,36 @@
+import DigitsCore
+import Foundation
+
+/// How long the Draw screen takes from a mouse move to a finished frame: `update` (stroke,
+/// preprocessing, forward pass) plus `render` of the whole screen. The terminal's own write is
+/// not included; the ncurses backend sends only the cells that changed.
+public enum DrawLatency {
+    /// Microseconds per mouse-drag event, one sample per event, for a drag that traces a large
+    /// "8" on a screen of `size`.
+    public static func measure(model: DrawModel?, size: Size, events: Int = 400) -> [Double] {
+        var app = App(screens: [DrawScreen(model: model, size: size)], size: size,
+                      capabilities: Capabilities(colors: 256, unicode: true))
+        let layout = DrawLayout(size: size)
+        let centreX = Double(layout.canvas.x + layout.canvas.width / 2)
+        let centreY = Double(layout.canvas.y + layout.canvas.height / 2)
+        let radiusX = Double(layout.canvas.width) * 0.3, radiusY = Double(layout.canvas.height) * 0.2
+        func point(_ i: Int) -> (Int, Int) {
+            // A figure eight: two loops stacked, traced again and again.
+            let t = Double(i) / 60 * 2 * Double.pi
+            return (Int(centreX + radiusX * sin(t)), Int(centreY + radiusY * 2 * sin(t) * cos(t)))
+        }
+        let start = point(0)
+        _ = app.update(.mouse(MouseEvent(.press, .left, x: start.0, y: start.1)))
+        var samples: [Double] = []
+        samples.reserveCapacity(events)
+        for i in 1...events {
+            let (x, y) = point(i)
+            let begin = DispatchTime.now().uptimeNanoseconds
+            _ = app.update(.mouse(MouseEvent(.drag, .left, x: x, y: y)))
+            let frame = app.render()
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1000)
+            if frame.size.width == 0 { samples.append(0) }  // keeps the render from being optimised away
+        }
+        return samples
+    }
+}
