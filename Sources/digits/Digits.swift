@@ -14,6 +14,7 @@ struct Digits: ParsableCommand {
             DownloadCommand.self,
             EvalCommand.self,
             MisclassifiedCommand.self,
+            BrowseCommand.self,
             PredictCommand.self,
         ],
         defaultSubcommand: DrawCommand.self

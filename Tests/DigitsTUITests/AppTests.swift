@@ -61,8 +61,9 @@ struct AppTests {
         var app = try makeApp()
         app.type("3")
         let text = app.render().text
-        #expect(text.contains("Browse is coming in a later version."))
-        #expect(text.contains("Press 1 or Tab to go back to Draw, q to quit."))
+        // Browse is built now; without a test set given it says how to get one.
+        #expect(text.contains("No MNIST test set was given."))
+        #expect(text.contains("digits download"))
         app.type("1")
         #expect(app.activeScreen.title == "Draw")
         app.type("2")

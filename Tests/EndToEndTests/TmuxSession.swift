@@ -72,13 +72,22 @@ final class TmuxSession {
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Polls the screen until `condition` holds; returns the last screen either way, so the
-    /// caller's expectation shows what was there.
+    /// Polls the screen until `condition` holds on two identical captures in a row; returns
+    /// the last screen either way, so the caller's expectation shows what was there. One
+    /// capture can catch a frame half written (ncurses flushes a big frame in pieces), so a
+    /// single match could be half old screen, half new.
     @discardableResult
     func waitFor(timeout: Duration = .seconds(15), _ condition: (String) -> Bool) throws -> String {
         let deadline = ContinuousClock.now + timeout
+        var previous: String?
         var screen = try capture()
-        while !condition(screen) && ContinuousClock.now < deadline {
+        while ContinuousClock.now < deadline {
+            if condition(screen) {
+                if screen == previous { return screen }
+                previous = screen
+            } else {
+                previous = nil
+            }
             Thread.sleep(forTimeInterval: 0.05)
             screen = try capture()
         }
@@ -86,15 +95,19 @@ final class TmuxSession {
     }
 
     /// Waits until `condition` holds and the screen has stopped changing (the program has
-    /// caught up with all input sent), then returns it.
+    /// caught up with all input sent), then returns it. A capture can catch a frame half
+    /// drawn, and a busy machine can pause the program, so "stopped" means the same screen
+    /// three times over 0.4 s.
     @discardableResult
     func waitForStable(timeout: Duration = .seconds(15), _ condition: (String) -> Bool = { _ in true }) throws -> String {
         let deadline = ContinuousClock.now + timeout
         var previous = try waitFor(timeout: timeout, condition)
+        var sameCount = 1
         while ContinuousClock.now < deadline {
             Thread.sleep(forTimeInterval: 0.2)
             let screen = try capture()
-            if screen == previous && condition(screen) { return screen }
+            sameCount = screen == previous && condition(screen) ? sameCount + 1 : 1
+            if sameCount >= 3 { return screen }
             previous = screen
         }
         return previous

@@ -2,7 +2,8 @@
 /// terminal's size. `update` is pure and returns effects for the event loop to run; `render` is
 /// pure and gives a `Frame`.
 ///
-/// The App handles what is common to every screen: `q` and Ctrl-C quit, `?` toggles the help
+/// The App handles what is common to every screen: `q` and Ctrl-C quit (asking first when a
+/// screen would lose work), `?` toggles the help
 /// overlay, Tab, Shift-Tab, number keys and clicks on the header tabs switch screens, and a
 /// terminal below `minimumSize` gets a message instead of a screen.
 public struct App: Sendable {
@@ -64,24 +65,38 @@ public struct App: Sendable {
         return screens[activeIndex].update(event, context: context)
     }
 
-    /// Makes screen `index` active (closing help), if there is such a screen.
+    /// Makes screen `index` active (closing help), if there is such a screen, and tells it so
+    /// with a `ScreenShown` message. Screens answer that message by changing state only; work
+    /// it starts waits for their next tick.
     public mutating func activate(_ index: Int) {
         guard screens.indices.contains(index) else { return }
         activeIndex = index
         showsHelp = false
+        _ = screens[index].update(.message(ScreenShown()), context: context)
+    }
+
+    /// `q` or Ctrl-C: quit, unless a screen holds work that quitting would lose; then that
+    /// screen comes forward and gets the `q`, to ask. While it asks, Ctrl-C quits at once.
+    private mutating func quit() -> [Effect] {
+        guard let index = screens.firstIndex(where: \.quitNeedsConfirmation) else { return [.quit] }
+        activate(index)
+        return updateActive(.key(.character("q")))
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
-        if key == .control("c") { return [.quit] }
+        if key == .control("c") {
+            // A terminal too small to show the question gets the plain interrupt.
+            return isTooSmall ? [.quit] : quit()
+        }
         if isTooSmall {
-            return key == .character("q") ? [.quit] : []
+            return key == .character("q") && !screens.contains(where: \.quitNeedsConfirmation) ? [.quit] : []
         }
         if activeScreen.capturesKeyboard && !showsHelp {
             return updateActive(.key(key))
         }
         switch key {
         case .character("q"):
-            return [.quit]
+            return quit()
         case .character("?"):
             showsHelp.toggle()
             return []

@@ -1,14 +1,15 @@
+import DigitsCore
+
 extension App {
-    /// The `digits` app: Draw, then the Train and Browse screens (placeholders until they are
-    /// built). Number keys follow this order.
+    /// The `digits` app: the Draw, Train and Browse screens. Number keys follow this order.
     public static func digits(model: DrawModel?, modelProblem: String? = nil, size: Size,
-                              capabilities: Capabilities) -> App {
+                              capabilities: Capabilities,
+                              training: TrainScreenSetup = TrainScreenSetup(),
+                              testData: DataLocation? = nil) -> App {
         App(screens: [
             DrawScreen(model: model, modelProblem: modelProblem, size: size),
-            ComingSoonScreen(title: "Train",
-                             summary: "Train a network here and watch loss and accuracy live."),
-            ComingSoonScreen(title: "Browse",
-                             summary: "Step through the test digits the model gets wrong."),
+            TrainScreen(setup: training, drawModelName: model?.name),
+            BrowseScreen(model: model, modelProblem: modelProblem, testData: testData, size: size),
         ], size: size, capabilities: capabilities)
     }
 }

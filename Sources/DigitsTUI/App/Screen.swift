@@ -15,6 +15,10 @@ public protocol Screen: Sendable {
     var tickInterval: Duration? { get }
     /// True while the screen takes text input, so global keys (q, digits, ?) reach it instead.
     var capturesKeyboard: Bool { get }
+    /// True while quitting would throw away work (a model being trained or not yet saved) and
+    /// the screen is not already asking: `q` and Ctrl-C then bring this screen forward and
+    /// hand it the `q`, so it can ask first.
+    var quitNeedsConfirmation: Bool { get }
 
     /// Applies an event. Resize events reach every screen, active or not; other events reach
     /// only the active one.
@@ -27,4 +31,5 @@ extension Screen {
     public var headerNote: String? { nil }
     public var tickInterval: Duration? { nil }
     public var capturesKeyboard: Bool { false }
+    public var quitNeedsConfirmation: Bool { false }
 }

@@ -15,8 +15,16 @@ struct DrawCommand: ParsableCommand {
     )
 
     @OptionGroup var modelOptions: ModelOptions
+    /// Where the Train and Browse screens find MNIST.
+    @OptionGroup var dataOptions: DataOptions
 
     func run() throws {
+        try runScreens(startingOn: nil)
+    }
+
+    /// Runs the screens with the screen titled `title` active first (`digits browse` starts
+    /// on Browse), or Draw.
+    func runScreens(startingOn title: String?) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             StandardError.fail(TerminalError.notATerminal.description)
             throw ExitCode.failure
@@ -38,7 +46,11 @@ struct DrawCommand: ParsableCommand {
         let ending: TerminalSession.Ending
         do {
             ending = try TerminalSession.run { size, capabilities in
-                App.digits(model: model, modelProblem: problem, size: size, capabilities: capabilities)
+                var app = App.digits(model: model, modelProblem: problem, size: size, capabilities: capabilities,
+                                     training: TrainScreenSetup(data: dataOptions.location),
+                                     testData: dataOptions.location)
+                if let index = app.screens.firstIndex(where: { $0.title == title }) { app.activate(index) }
+                return app
             }
         } catch {
             StandardError.fail(error.description)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DigitsCore
+import DigitsTUI
 import Foundation
 
 /// `digits train`: trains a network on MNIST and saves it as safetensors.
@@ -9,9 +10,10 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train a network on MNIST and save it.",
         discussion: """
             Without options, trains the fast recipe (784-128-10, momentum SGD, batch 64, cosine \
-            schedule, 8 epochs: 98% in seconds). --preset shipped reproduces the shipped model. Progress goes to stderr; \
-            with --json, one JSON object per epoch goes to stdout. Ctrl-C stops after the current \
-            batch and saves the weights so far.
+            schedule, 8 epochs: 98% in seconds). --preset shipped reproduces the shipped model. In a terminal, \
+            training runs on the Train screen with these settings (save there with w); with --no-tui, --json or \
+            a pipe, progress goes to stderr; with --json, one JSON object per epoch goes to stdout. In plain mode Ctrl-C \
+            stops after the current batch and saves the weights so far.
             """)
 
     @OptionGroup var data: DataOptions
@@ -58,6 +60,9 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per epoch on stdout.")
     var json = false
 
+    @Flag(help: "Print plain-text progress even when stdout is a terminal (a pipe always does).")
+    var noTUI = false
+
     var trainingConfiguration: TrainingConfiguration {
         var config = preset.configuration
         if let hidden { config.hiddenSizes = hidden.sizes }
@@ -84,6 +89,9 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        if !noTUI && !json && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+            return try runOnTrainScreen()
+        }
         let config = trainingConfiguration
         let location = data.location
         let sets: (train: Dataset, test: Dataset)
@@ -121,7 +129,15 @@ struct TrainCommand: ParsableCommand {
         do {
             try ModelFile.save(network, metadata: metadata, to: output)
         } catch {
-            StandardError.fail(error.description)
+            // The output was checked before training, but a disk can fill up or a directory
+            // vanish meanwhile: keep the trained weights somewhere rather than lose them.
+            let fallback = FileManager.default.temporaryDirectory
+                .appendingPathComponent("digits-model-\(getpid()).safetensors").path
+            if (try? ModelFile.save(network, metadata: metadata, to: fallback)) != nil {
+                StandardError.fail("\(error.description); the model was saved to \(fallback) instead")
+            } else {
+                StandardError.fail(error.description)
+            }
             throw ExitCode.failure
         }
         StandardError.write(String(format: "%@: %@, test accuracy %.2f%%, %.1f s; saved %@\n",
@@ -132,6 +148,30 @@ struct TrainCommand: ParsableCommand {
         case .cancelled: throw ExitCode(130)
         case .diverged: throw ExitCode(3)
         }
+    }
+}
+
+extension TrainCommand {
+    /// Opens the interactive screens on Train with these options in the form, and starts.
+    func runOnTrainScreen() throws {
+        let loaded = try? ModelOptions.parse([]).load().get()
+        let setup = TrainScreenSetup(data: data.location, configuration: trainingConfiguration,
+                                     output: output, startsAtOnce: true)
+        let ending: TerminalSession.Ending
+        do {
+            ending = try TerminalSession.run { size, capabilities in
+                var app = App.digits(model: loaded.map(DrawModel.init(loaded:)), size: size,
+                                     capabilities: capabilities, training: setup, testData: data.location)
+                app.activate(1)
+                return app
+            }
+        } catch {
+            StandardError.fail(error.description)
+            throw ExitCode.failure
+        }
+        // Exiting while training is inside OpenBLAS can hang the process (see BackgroundTraining).
+        BackgroundTraining.stopAll()
+        if case .signal(let number) = ending { throw ExitCode(128 + number) }
     }
 }
 
