@@ -158,9 +158,11 @@ public struct App: Sendable {
         return frame
     }
 
-    /// The active screen's keys followed by the ones that work everywhere.
+    /// The active screen's keys followed by the ones that work everywhere; while the screen
+    /// takes every key (a question, a text field), only its own.
     public var statusHints: [KeyHint] {
         if showsHelp { return [KeyHint("?", "close help"), KeyHint("q", "quit")] }
+        if activeScreen.capturesKeyboard { return activeScreen.statusHints }
         return activeScreen.statusHints + [KeyHint("tab", "screens"), KeyHint("?", "help"), KeyHint("q", "quit")]
     }
 
