@@ -195,6 +195,23 @@ struct BrowseUpdateTests {
         #expect(app.activeIndex == 0, "without a prompt, number keys switch screens")
     }
 
+    @Test func aNewModelForDrawIsEvaluatedAgainAndLateOldResultsAreDropped() throws {
+        let location = DataLocation(directory: "/nonexistent/digits-browse-test", source: .option)
+        var screen = BrowseScreen(model: try sampleModel(), testData: location, size: Size(width: 80, height: 24))
+        let context = ScreenContext(size: screen.size, theme: Theme(.full))
+        _ = screen.update(.message(ScreenShown()), context: context)
+        _ = screen.update(.tick, context: context)
+        #expect(screen.phase == .loading)
+        let newModel = try sampleModel()
+        _ = screen.update(.message(newModel), context: context)
+        #expect(screen.phase == .pending(model: newModel, location: location))
+        // The first model's result arrives late: it no longer applies.
+        let stale = BrowseLoaded(result: BrowseData.load(model: try sampleModel(), from: location), generation: 0)
+        _ = screen.update(.message(stale), context: context)
+        #expect(screen.phase == .pending(model: newModel, location: location))
+        #expect(screen.tickInterval != nil, "the new model is evaluated on the next tick")
+    }
+
     @Test func loadsOnTheFirstTickAfterBeingShownInTheBackground() throws {
         let location = DataLocation(directory: "/nonexistent/digits-browse-test", source: .option)
         var screen = BrowseScreen(model: try sampleModel(), testData: location, size: Size(width: 80, height: 24))

@@ -63,6 +63,9 @@ public struct BrowseProblem: Error, Sendable, Equatable {
 /// The message the background evaluation posts back to the screen.
 struct BrowseLoaded: Sendable {
     let result: Result<BrowseData, BrowseProblem>
+    /// Which model it evaluated (`BrowseScreen.generation`): a result for a model Draw no
+    /// longer uses is dropped.
+    var generation = 0
 }
 
 /// Where the Browse screen is with its data.

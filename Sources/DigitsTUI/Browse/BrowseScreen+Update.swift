@@ -6,8 +6,10 @@ extension BrowseScreen {
         case .tick:
             guard case .pending(let model, let location) = phase else { return [] }
             phase = .loading
+            let generation = self.generation
             return [.background { poster in
-                poster.post(message: BrowseLoaded(result: BrowseData.load(model: model, from: location)))
+                poster.post(message: BrowseLoaded(result: BrowseData.load(model: model, from: location),
+                                                  generation: generation))
             }]
         case .message(let value):
             if value is ScreenShown {
@@ -15,7 +17,13 @@ extension BrowseScreen {
                 shown = true
                 return []
             }
-            guard let loaded = value as? BrowseLoaded else { return [] }
+            if let model = value as? DrawModel, let location {
+                // Draw reads with a new model (from the Train screen): browse its mistakes.
+                generation += 1
+                phase = .pending(model: model, location: location)
+                return []
+            }
+            guard let loaded = value as? BrowseLoaded, loaded.generation == generation else { return [] }
             switch loaded.result {
             case .success(let data):
                 show(data)

@@ -29,12 +29,17 @@ public struct BrowseScreen: Screen {
     public internal(set) var size: Size
     /// Whether the screen has been shown; evaluation starts on the first tick after that.
     public internal(set) var shown = false
+    /// Where the test set is, to evaluate again when Draw gets a new model.
+    public let location: DataLocation?
+    /// Counts the models evaluated, so a late result for an old one is ignored.
+    public internal(set) var generation = 0
 
     /// A screen that loads the test set from `location` and evaluates `model` in the background,
     /// starting at the first tick after it is first shown. Without a model or a location it
     /// says what is missing.
     public init(model: DrawModel?, modelProblem: String? = nil, testData location: DataLocation?, size: Size) {
         self.size = size
+        self.location = location
         if let model, let location {
             phase = .pending(model: model, location: location)
         } else if model == nil {
@@ -52,6 +57,7 @@ public struct BrowseScreen: Screen {
     /// A screen showing `data` at once (tests, or a caller that evaluated already).
     public init(data: BrowseData, size: Size) {
         self.size = size
+        location = nil
         phase = .ready
         show(data)
     }
