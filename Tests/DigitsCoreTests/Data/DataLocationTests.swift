@@ -6,38 +6,38 @@ import Testing
 struct DataLocationTests {
     @Test("--data wins over the environment, which wins over the cache")
     func precedence() {
-        let environment = ["DIGITS_DATA": "/env/mnist", "HOME": "/home/ada"]
-        #expect(DataLocation.resolve(explicit: "/opt/mnist", environment: environment)
-                == DataLocation(directory: "/opt/mnist", source: .option))
+        let environment = ["DIGITS_DATA": "/env/mnist", "HOME": "/example-home/ada"]
+        #expect(DataLocation.resolve(explicit: "/example-data/mnist", environment: environment)
+                == DataLocation(directory: "/example-data/mnist", source: .option))
         #expect(DataLocation.resolve(explicit: nil, environment: environment)
                 == DataLocation(directory: "/env/mnist", source: .environment))
-        #expect(DataLocation.resolve(explicit: nil, environment: ["HOME": "/home/ada"]).source == .cache)
+        #expect(DataLocation.resolve(explicit: nil, environment: ["HOME": "/example-home/ada"]).source == .cache)
     }
 
     @Test("empty values count as not given")
     func emptyValues() {
-        let location = DataLocation.resolve(explicit: "", environment: ["DIGITS_DATA": "", "HOME": "/home/ada"])
+        let location = DataLocation.resolve(explicit: "", environment: ["DIGITS_DATA": "", "HOME": "/example-home/ada"])
         #expect(location.source == .cache)
     }
 
     @Test("the cache follows XDG_CACHE_HOME when absolute, else HOME")
     func cache() {
-        #expect(DataLocation.cacheDirectory(environment: ["XDG_CACHE_HOME": "/var/cache/ada", "HOME": "/home/ada"])
+        #expect(DataLocation.cacheDirectory(environment: ["XDG_CACHE_HOME": "/var/cache/ada", "HOME": "/example-home/ada"])
                 == "/var/cache/ada/digits/mnist")
         #if os(macOS)
-        let home = "/home/ada/Library/Caches/digits/mnist"
+        let home = "/example-home/ada/Library/Caches/digits/mnist"
         #else
-        let home = "/home/ada/.cache/digits/mnist"
+        let home = "/example-home/ada/.cache/digits/mnist"
         #endif
-        #expect(DataLocation.cacheDirectory(environment: ["HOME": "/home/ada"]) == home)
+        #expect(DataLocation.cacheDirectory(environment: ["HOME": "/example-home/ada"]) == home)
         // A relative XDG_CACHE_HOME is invalid by the specification and ignored.
-        #expect(DataLocation.cacheDirectory(environment: ["XDG_CACHE_HOME": "cache", "HOME": "/home/ada/"]) == home)
+        #expect(DataLocation.cacheDirectory(environment: ["XDG_CACHE_HOME": "cache", "HOME": "/example-home/ada/"]) == home)
     }
 
     @Test("a leading ~/ is expanded, as the shell does not for --data=~/x")
     func tilde() {
-        let environment = ["HOME": "/home/ada"]
-        #expect(DataLocation.resolve(explicit: "~/mnist", environment: environment).directory == "/home/ada/mnist")
+        let environment = ["HOME": "/example-home/ada"]
+        #expect(DataLocation.resolve(explicit: "~/mnist", environment: environment).directory == "/example-home/ada/mnist")
         #expect(DataLocation.resolve(explicit: nil, environment: ["DIGITS_DATA": "~/m", "HOME": "/h"]).directory == "/h/m")
         #expect(DataLocation.resolve(explicit: "a~/b", environment: environment).directory == "a~/b")
     }

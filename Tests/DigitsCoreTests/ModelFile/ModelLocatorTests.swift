@@ -6,7 +6,7 @@ import Testing
 struct ModelLocatorTests {
     static let source = "/src/digits/Sources/DigitsCore/ModelFile/ModelLocator.swift"
 
-    func locate(environment: [String: String] = [:], executable: String? = "/home/me/digits/.build/debug/digits",
+    func locate(environment: [String: String] = [:], executable: String? = "/example-home/me/digits/.build/debug/digits",
                 files: Set<String>) throws(ModelLocatorError) -> String {
         try ModelLocator.locate(environment: environment, executablePath: executable,
                                 sourceFilePath: Self.source, fileExists: { files.contains($0) })
@@ -15,36 +15,36 @@ struct ModelLocatorTests {
     @Test("DIGITS_MODEL wins when set")
     func environment() throws {
         let found = try locate(environment: ["DIGITS_MODEL": "/models/mine.safetensors"],
-                               files: ["/models/mine.safetensors", "/home/me/digits/Assets/default-model.safetensors"])
+                               files: ["/models/mine.safetensors", "/example-home/me/digits/Assets/default-model.safetensors"])
         #expect(found == "/models/mine.safetensors")
     }
 
     @Test("DIGITS_MODEL naming a missing file is an error, not a silent fallback")
     func environmentMissing() {
         #expect(throws: ModelLocatorError.environmentPathMissing("/nope")) {
-            try locate(environment: ["DIGITS_MODEL": "/nope"], files: ["/home/me/digits/Assets/default-model.safetensors"])
+            try locate(environment: ["DIGITS_MODEL": "/nope"], files: ["/example-home/me/digits/Assets/default-model.safetensors"])
         }
     }
 
     @Test("an empty DIGITS_MODEL counts as unset")
     func environmentEmpty() throws {
-        #expect(try locate(environment: ["DIGITS_MODEL": ""], files: ["/home/me/digits/Assets/default-model.safetensors"])
-                == "/home/me/digits/Assets/default-model.safetensors")
+        #expect(try locate(environment: ["DIGITS_MODEL": ""], files: ["/example-home/me/digits/Assets/default-model.safetensors"])
+                == "/example-home/me/digits/Assets/default-model.safetensors")
     }
 
     @Test("walks up from the executable to the repository's Assets")
     func fromExecutable() throws {
-        let files: Set<String> = ["/home/me/digits/Assets/default-model.safetensors",
+        let files: Set<String> = ["/example-home/me/digits/Assets/default-model.safetensors",
                                   "/src/digits/Assets/default-model.safetensors"]
-        #expect(try locate(files: files) == "/home/me/digits/Assets/default-model.safetensors")
-        #expect(try locate(executable: "/home/me/digits/.build/x86_64-unknown-linux-gnu/release/digits", files: files)
-                == "/home/me/digits/Assets/default-model.safetensors")
+        #expect(try locate(files: files) == "/example-home/me/digits/Assets/default-model.safetensors")
+        #expect(try locate(executable: "/example-home/me/digits/.build/x86_64-unknown-linux-gnu/release/digits", files: files)
+                == "/example-home/me/digits/Assets/default-model.safetensors")
     }
 
     @Test("finds an installed share/digits beside bin")
     func installedPrefix() throws {
-        #expect(try locate(executable: "/opt/digits/bin/digits", files: ["/opt/digits/share/digits/default-model.safetensors"])
-                == "/opt/digits/share/digits/default-model.safetensors")
+        #expect(try locate(executable: "/example-prefix/digits/bin/digits", files: ["/example-prefix/digits/share/digits/default-model.safetensors"])
+                == "/example-prefix/digits/share/digits/default-model.safetensors")
     }
 
     @Test("falls back to the source tree the binary was built from, then /usr/local/share")
@@ -65,7 +65,7 @@ struct ModelLocatorTests {
                 Issue.record("unexpected \(error)")
                 return
             }
-            #expect(searched == ["Assets/default-model.safetensors in /home/me/digits/.build/debug and above",
+            #expect(searched == ["Assets/default-model.safetensors in /example-home/me/digits/.build/debug and above",
                                  "/src/digits/Assets/default-model.safetensors",
                                  "/usr/local/share/digits/default-model.safetensors"])
             #expect(error.description.contains("--model FILE"))
