@@ -209,18 +209,9 @@ extension TrainScreen {
 
     /// What the model file records about how the model was made.
     func metadata(for run: TrainingRun) -> ModelMetadata {
-        let config = run.configuration
-        return ModelMetadata(
-            dataset: "mnist", epochs: run.epochsDone,
-            testAccuracy: run.currentTestAccuracy.map(Double.init), seed: config.seed,
-            optimizer: config.optimizer.rawValue, extras: [
-                "learning_rate": String(config.learningRate),
-                "batch_size": String(config.batchSize),
-                "schedule": config.schedule.rawValue,
-                "weight_decay": String(config.weightDecay),
-                "augmentation": config.augmentation == nil ? "none" : "standard",
-                "made_by": "digits train (Train screen)",
-            ])
+        ModelMetadata(training: run.configuration, epochs: run.epochsDone,
+                      testAccuracy: run.currentTestAccuracy.map(Double.init),
+                      madeBy: "digits train (Train screen)")
     }
 
     /// The latest weights as a model for the Draw screen, named by the file when saved.

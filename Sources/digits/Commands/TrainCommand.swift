@@ -116,16 +116,8 @@ struct TrainCommand: ParsableCommand {
         case .completed(let epochs), .cancelled(let epochs): epochsDone = epochs
         case .diverged: epochsDone = reporter.epochsDone
         }
-        let metadata = ModelMetadata(
-            dataset: "mnist", epochs: epochsDone, testAccuracy: Double(accuracy), seed: config.seed,
-            optimizer: config.optimizer.rawValue, extras: [
-                "learning_rate": String(config.learningRate),
-                "batch_size": String(config.batchSize),
-                "schedule": config.schedule.rawValue,
-                "weight_decay": String(config.weightDecay),
-                "augmentation": config.augmentation == nil ? "none" : "standard",
-                "made_by": "digits train",
-            ])
+        let metadata = ModelMetadata(training: config, epochs: epochsDone, testAccuracy: Double(accuracy),
+                                     madeBy: "digits train")
         do {
             try ModelFile.save(network, metadata: metadata, to: output)
         } catch {
