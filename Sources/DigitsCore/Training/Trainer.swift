@@ -90,9 +90,7 @@ public struct Trainer {
                     let rows = chunkEnd - chunkStart
                     let indices = order[chunkStart..<chunkEnd]
                     training.copyBatch(indices, into: input)
-                    if augmenter != nil {
-                        augmenter!.distort(input, count: rows, rows: training.rows, columns: training.columns)
-                    }
+                    augmenter?.distort(input, count: rows, rows: training.rows, columns: training.columns)
                     for (row, index) in indices.enumerated() { labels[row] = training.labels[index] }
                     let loss = workspace.forwardBackward(
                         network, input: input, labels: labels, batch: rows,
