@@ -10,7 +10,7 @@ func fakeDataDirectory() throws -> DataLocation {
         .appendingPathComponent("digits-train-tests-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     for name in MNIST.fileNames {
-        FileManager.default.createFile(atPath: directory + "/" + name, contents: Data())
+        try Data().write(to: URL(fileURLWithPath: directory + "/" + name))
     }
     return DataLocation(directory: directory, source: .option)
 }
