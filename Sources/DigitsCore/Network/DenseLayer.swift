@@ -46,16 +46,25 @@ public struct DenseLayer: Sendable, Equatable {
         // dW[o, i] = sum_b dY[b, o] * X[b, i]  ->  dY^T X
         matrixProduct(.transposed, .none, m: outputs, n: inputs, k: batch,
                       a: outputGradient, b: input, beta: accumulate ? 1 : 0, c: gradients + weightOffset)
+        biasBackward(outputGradient: outputGradient, batch: batch, gradients: gradients,
+                     accumulate: accumulate)
+        if let inputGradient {
+            // dX[b, i] = sum_o dY[b, o] * W[o, i]  ->  dY W
+            matrixProduct(.none, .none, m: batch, n: inputs, k: outputs,
+                          a: outputGradient, b: parameters + weightOffset, beta: 0, c: inputGradient)
+        }
+    }
+
+    /// dL/db[o] = sum over rows of dY[row, o], written or (with `accumulate`) added.
+    func biasBackward(
+        outputGradient: UnsafePointer<Float>, batch: Int, gradients: UnsafeMutablePointer<Float>,
+        accumulate: Bool
+    ) {
         let db = gradients + biasOffset
         if !accumulate { db.update(repeating: 0, count: outputs) }
         for row in 0..<batch {
             let dy = outputGradient + row * outputs
             for o in 0..<outputs { db[o] += dy[o] }
-        }
-        if let inputGradient {
-            // dX[b, i] = sum_o dY[b, o] * W[o, i]  ->  dY W
-            matrixProduct(.none, .none, m: batch, n: inputs, k: outputs,
-                          a: outputGradient, b: parameters + weightOffset, beta: 0, c: inputGradient)
         }
     }
 }

@@ -45,13 +45,21 @@ public final class Workspace {
     func forwardToLogits(_ network: Network, parameters: UnsafePointer<Float>,
                          input: UnsafePointer<Float>, batch: Int) {
         precondition(batch <= capacity)
-        var current = input
+        network.layers[0].forward(input: input, output: outputs[0], batch: batch, parameters: parameters)
+        forwardFromFirstLayer(network, parameters: parameters, batch: batch)
+    }
+
+    /// With the first layer's output in place (before its activation), runs the rest forward up
+    /// to the logits.
+    func forwardFromFirstLayer(_ network: Network, parameters: UnsafePointer<Float>, batch: Int) {
         for (index, layer) in network.layers.enumerated() {
-            layer.forward(input: current, output: outputs[index], batch: batch, parameters: parameters)
+            if index > 0 {
+                layer.forward(input: outputs[index - 1], output: outputs[index], batch: batch,
+                              parameters: parameters)
+            }
             if index < network.layers.count - 1 {
                 network.activation.forward(outputs[index], count: batch * layer.outputs)
             }
-            current = UnsafePointer(outputs[index])
         }
     }
 
@@ -77,34 +85,67 @@ public final class Workspace {
         meanOver: Int? = nil, accumulate: Bool = false,
         onProbabilities: (UnsafeBufferPointer<Float>) -> Void = { _ in }
     ) -> Float {
-        precondition(gradients.count == network.parameters.count, "an inference-only workspace cannot train")
-        return network.parameters.withUnsafeBufferPointer { buffer in
-            let parameters = buffer.baseAddress!
-            forwardToLogits(network, parameters: parameters, input: input, batch: batch)
-            let last = network.layers.count - 1
-            let classes = network.outputSize
-            let loss = SoftmaxCrossEntropy.forward(logits: outputs[last], labels: labels,
-                                                   batch: batch, classes: classes)
-            onProbabilities(UnsafeBufferPointer(start: outputs[last], count: batch * classes))
-            SoftmaxCrossEntropy.backward(probabilities: outputs[last], labels: labels,
-                                         batch: batch, classes: classes, meanOver: meanOver)
-            var gradient = UnsafePointer(outputs[last])
-            for index in stride(from: last, through: 0, by: -1) {
-                let layer = network.layers[index]
-                let layerInput = index == 0 ? input : UnsafePointer(outputs[index - 1])
-                let inputGradient = index == 0 ? nil : outputGradients[index - 1]
-                layer.backward(input: layerInput, outputGradient: gradient,
-                               inputGradient: inputGradient, batch: batch,
-                               parameters: parameters, gradients: gradients.baseAddress!,
-                               accumulate: accumulate)
-                if let inputGradient {
-                    network.activation.backward(output: outputs[index - 1], gradient: inputGradient,
-                                                count: batch * layer.inputs)
-                    gradient = UnsafePointer(inputGradient)
-                }
-            }
-            return loss
+        network.parameters.withUnsafeBufferPointer { buffer in
+            forwardBackward(network, parameters: buffer.baseAddress!, input: input, labels: labels,
+                            batch: batch, meanOver: meanOver, accumulate: accumulate,
+                            onProbabilities: onProbabilities)
         }
+    }
+
+    /// `forwardBackward` with the parameters given apart from the network, as the trainer
+    /// keeps them while it trains.
+    func forwardBackward(
+        _ network: Network, parameters: UnsafePointer<Float>, input: UnsafePointer<Float>,
+        labels: UnsafePointer<UInt8>, batch: Int, meanOver: Int?, accumulate: Bool,
+        onProbabilities: (UnsafeBufferPointer<Float>) -> Void
+    ) -> Float {
+        forwardToLogits(network, parameters: parameters, input: input, batch: batch)
+        let loss = lossAndBackward(network, parameters: parameters, labels: labels, batch: batch,
+                                   meanOver: meanOver, accumulate: accumulate,
+                                   onProbabilities: onProbabilities)
+        let dy = backwardToFirstLayer(network, parameters: parameters, batch: batch, accumulate: accumulate)
+        network.layers[0].backward(input: input, outputGradient: dy, inputGradient: nil, batch: batch,
+                                   parameters: parameters, gradients: gradients.baseAddress!,
+                                   accumulate: accumulate)
+        return loss
+    }
+
+    /// From the logits: the mean loss, then dL/dlogits written over the probabilities.
+    func lossAndBackward(
+        _ network: Network, parameters: UnsafePointer<Float>, labels: UnsafePointer<UInt8>,
+        batch: Int, meanOver: Int?, accumulate: Bool,
+        onProbabilities: (UnsafeBufferPointer<Float>) -> Void
+    ) -> Float {
+        precondition(gradients.count == network.parameters.count, "an inference-only workspace cannot train")
+        let last = network.layers.count - 1
+        let classes = network.outputSize
+        let loss = SoftmaxCrossEntropy.forward(logits: outputs[last], labels: labels,
+                                               batch: batch, classes: classes)
+        onProbabilities(UnsafeBufferPointer(start: outputs[last], count: batch * classes))
+        SoftmaxCrossEntropy.backward(probabilities: outputs[last], labels: labels,
+                                     batch: batch, classes: classes, meanOver: meanOver)
+        return loss
+    }
+
+    /// Back from dL/dlogits through every layer but the first, filling their gradients; returns
+    /// dL/d(first layer's output before its activation), which the first layer's backward takes.
+    func backwardToFirstLayer(
+        _ network: Network, parameters: UnsafePointer<Float>, batch: Int, accumulate: Bool
+    ) -> UnsafePointer<Float> {
+        let last = network.layers.count - 1
+        var gradient = UnsafePointer(outputs[last])
+        for index in stride(from: last, through: 1, by: -1) {
+            let layer = network.layers[index]
+            let inputGradient = outputGradients[index - 1]
+            layer.backward(input: outputs[index - 1], outputGradient: gradient,
+                           inputGradient: inputGradient, batch: batch,
+                           parameters: parameters, gradients: gradients.baseAddress!,
+                           accumulate: accumulate)
+            network.activation.backward(output: outputs[index - 1], gradient: inputGradient,
+                                        count: batch * layer.inputs)
+            gradient = UnsafePointer(inputGradient)
+        }
+        return gradient
     }
 }
 

@@ -6,8 +6,15 @@ import Foundation
 /// distorting them), run forward and backward through the `Workspace`, and step the optimiser.
 /// Full-batch gradient descent accumulates the gradient over chunks of the whole set before a
 /// single step, so memory stays that of one chunk.
+///
+/// When the images are mostly background and not distorted (MNIST without augmentation), the
+/// batches are not converted at all: the images are listed once as their inked pixels
+/// (`SparseImages`) and the first layer, most of the work, skips the zeros on every core.
 public struct Trainer {
     public let configuration: TrainingConfiguration
+    /// Whether batches of mostly-background images may go through the sparse first layer; off,
+    /// every batch takes the dense path (the tests compare the two).
+    var allowsSparseInput = true
 
     /// Rows processed at once when a batch is larger than this (full-batch gradient descent).
     static let chunkSize = 1000
@@ -46,7 +53,14 @@ public struct Trainer {
         let chunk = min(batchSize, Self.chunkSize)
         let batches = (training.count + batchSize - 1) / batchSize
         let workspace = Workspace(for: network, capacity: chunk)
-        let input = UnsafeMutablePointer<Float>.allocate(capacity: chunk * training.pixelsPerImage)
+        let sparse = allowsSparseInput && config.augmentation == nil && SparseImages.suits(training)
+            ? SparseInput(training, capacity: chunk, width: network.layers[0].outputs) : nil
+        if sparse != nil { BLASThreads.enter() }
+        defer { if sparse != nil { BLASThreads.leave() } }
+        let layout = TrainingLayout(for: network, transposesFirstLayer: sparse != nil)
+        var parameters = layout.training(network.parameters)
+        let firstWeights = network.layers[0].weightOffset..<(network.layers[0].weightOffset + network.layers[0].weightCount)
+        let input = UnsafeMutablePointer<Float>.allocate(capacity: sparse == nil ? chunk * training.pixelsPerImage : 0)
         defer { input.deallocate() }
         let labels = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk)
         defer { labels.deallocate() }
@@ -74,6 +88,7 @@ public struct Trainer {
             for batch in 0..<batches {
                 let waitStart = Date()
                 guard control.shouldContinue() else {
+                    network.parameters = layout.network(parameters)
                     listener(.finished(.cancelled(epochs: epoch - 1)))
                     return .cancelled(epochs: epoch - 1)
                 }
@@ -81,6 +96,9 @@ public struct Trainer {
                 let progress = Double(epoch - 1) + Double(batch) / Double(batches)
                 let rate = config.schedule.rate(base: config.learningRate, decay: config.learningRateDecay,
                                                 progress: progress, epochs: config.epochs)
+                let step = optimizer.nextStep(rate: rate)
+                // Minibatch steps with sparse input are taken partly inside the backward pass.
+                let stepsInBackward = sparse != nil && !fullBatch
                 let batchStart = batch * batchSize
                 let batchEnd = min(batchStart + batchSize, training.count)
                 var batchLoss = 0.0
@@ -89,14 +107,28 @@ public struct Trainer {
                     let chunkEnd = min(chunkStart + chunk, batchEnd)
                     let rows = chunkEnd - chunkStart
                     let indices = order[chunkStart..<chunkEnd]
-                    training.copyBatch(indices, into: input)
-                    augmenter?.distort(input, count: rows, rows: training.rows, columns: training.columns)
                     for (row, index) in indices.enumerated() { labels[row] = training.labels[index] }
-                    let loss = workspace.forwardBackward(
-                        network, input: input, labels: labels, batch: rows,
-                        meanOver: batchEnd - batchStart, accumulate: chunkStart != batchStart
-                    ) { probabilities in
+                    let meanOver = batchEnd - batchStart, accumulate = chunkStart != batchStart
+                    let countCorrect = { (probabilities: UnsafeBufferPointer<Float>) in
                         correct += Self.countCorrect(probabilities, labels: labels, rows: rows, classes: classes)
+                    }
+                    let loss = parameters.withUnsafeMutableBufferPointer { parameters in
+                        if let sparse {
+                            return order.withUnsafeBufferPointer { order in
+                                workspace.forwardBackward(
+                                    network, parameters: parameters.baseAddress!, images: sparse.images,
+                                    indices: UnsafeBufferPointer(rebasing: order[chunkStart..<chunkEnd]),
+                                    scratch: sparse.batch, team: sparse.team, labels: labels,
+                                    meanOver: meanOver, accumulate: accumulate,
+                                    step: stepsInBackward ? step : nil, onProbabilities: countCorrect)
+                            }
+                        }
+                        training.copyBatch(indices, into: input)
+                        augmenter?.distort(input, count: rows, rows: training.rows, columns: training.columns)
+                        return workspace.forwardBackward(
+                            network, parameters: parameters.baseAddress!, input: input, labels: labels,
+                            batch: rows, meanOver: meanOver, accumulate: accumulate,
+                            onProbabilities: countCorrect)
                     }
                     batchLoss += Double(loss) * Double(rows)
                 }
@@ -108,8 +140,15 @@ public struct Trainer {
                     listener(.finished(.diverged(why)))
                     return .diverged(why)
                 }
-                optimizer.step(parameters: &network.parameters,
-                               gradients: workspace.gradients, rate: rate)
+                parameters.withUnsafeMutableBufferPointer { parameters in
+                    let w = parameters.baseAddress!, g = workspace.gradients.baseAddress!
+                    if stepsInBackward {
+                        step.apply(0..<firstWeights.lowerBound, parameters: w, gradients: g)
+                        step.apply(firstWeights.upperBound..<parameters.count, parameters: w, gradients: g)
+                    } else {
+                        step.apply(0..<parameters.count, parameters: w, gradients: g)
+                    }
+                }
                 lossSum += batchLoss
                 seen += batchEnd - batchStart
                 examplesSeen += batchEnd - batchStart
@@ -123,12 +162,13 @@ public struct Trainer {
             }
             let epochSeconds = elapsed() - epochStart
             // Weights can be finite while every loss so far was, yet overflow in the last step.
-            guard network.parameters.allSatisfy(\.isFinite) else {
+            guard parameters.allSatisfy(\.isFinite) else {
                 network = lastGood
                 let why = "weights became non-finite in epoch \(epoch); kept the last good weights (try a smaller learning rate)"
                 listener(.finished(.diverged(why)))
                 return .diverged(why)
             }
+            network.parameters = layout.network(parameters)
             lastGood = network
             var testAccuracy: Float?, testLoss: Float?
             if let test, test.count > 0 {
@@ -185,5 +225,19 @@ public struct Trainer {
             }
         }
         return (Float(correct) / Float(dataset.count), Float(loss / Double(dataset.count)))
+    }
+}
+
+/// What the trainer keeps to feed batches as inked pixels: the images listed once, the per-batch
+/// buffers, and the threads that share the first layer's work.
+private struct SparseInput {
+    let images: SparseImages
+    let batch: SparseBatch
+    let team: WorkerTeam
+
+    init(_ dataset: Dataset, capacity: Int, width: Int) {
+        team = WorkerTeam(size: WorkerTeam.preferredSize())
+        images = SparseImages(dataset, parts: team.size)
+        batch = SparseBatch(for: images, capacity: capacity, width: width)
     }
 }
