@@ -40,8 +40,7 @@ extension Workspace {
             }
         }
         forwardFromFirstLayer(network, parameters: parameters, batch: batch)
-        let loss = lossAndBackward(network, parameters: parameters, labels: labels, batch: batch,
-                                   meanOver: meanOver, accumulate: accumulate,
+        let loss = lossAndBackward(network, labels: labels, batch: batch, meanOver: meanOver,
                                    onProbabilities: onProbabilities)
         let dy = backwardToFirstLayer(network, parameters: parameters, batch: batch, accumulate: accumulate)
         let gradients = gradients.baseAddress!

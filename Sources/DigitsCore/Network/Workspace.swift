@@ -100,8 +100,7 @@ public final class Workspace {
         onProbabilities: (UnsafeBufferPointer<Float>) -> Void
     ) -> Float {
         forwardToLogits(network, parameters: parameters, input: input, batch: batch)
-        let loss = lossAndBackward(network, parameters: parameters, labels: labels, batch: batch,
-                                   meanOver: meanOver, accumulate: accumulate,
+        let loss = lossAndBackward(network, labels: labels, batch: batch, meanOver: meanOver,
                                    onProbabilities: onProbabilities)
         let dy = backwardToFirstLayer(network, parameters: parameters, batch: batch, accumulate: accumulate)
         network.layers[0].backward(input: input, outputGradient: dy, inputGradient: nil, batch: batch,
@@ -112,8 +111,7 @@ public final class Workspace {
 
     /// From the logits: the mean loss, then dL/dlogits written over the probabilities.
     func lossAndBackward(
-        _ network: Network, parameters: UnsafePointer<Float>, labels: UnsafePointer<UInt8>,
-        batch: Int, meanOver: Int?, accumulate: Bool,
+        _ network: Network, labels: UnsafePointer<UInt8>, batch: Int, meanOver: Int?,
         onProbabilities: (UnsafeBufferPointer<Float>) -> Void
     ) -> Float {
         precondition(gradients.count == network.parameters.count, "an inference-only workspace cannot train")

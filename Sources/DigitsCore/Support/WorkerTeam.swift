@@ -8,7 +8,7 @@ import Synchronization
 /// of microseconds on a virtual machine, which is why `DispatchQueue.concurrentPerform` made the
 /// split slower than one thread. Here the helpers watch an atomic counter between jobs: first
 /// spinning, then yielding the core after each look (so other threads, another team's or the
-/// UI's, still run when there are more threads than cores), and only after about a millisecond
+/// UI's, still run when there are more threads than cores), and only after two milliseconds
 /// without work (a paused or finished run) do they sleep on a semaphore. The caller waits for
 /// the helpers to finish the same way.
 final class WorkerTeam: Sendable {

@@ -59,7 +59,9 @@ public struct Trainer {
         defer { if sparse != nil { BLASThreads.leave() } }
         let layout = TrainingLayout(for: network, transposesFirstLayer: sparse != nil)
         var parameters = layout.training(network.parameters)
-        let firstWeights = network.layers[0].weightOffset..<(network.layers[0].weightOffset + network.layers[0].weightCount)
+        let firstLayer = network.layers[0]
+        let firstWeights = firstLayer.weightOffset..<(firstLayer.weightOffset + firstLayer.weightCount)
+        // Sparse batches never become floats.
         let input = UnsafeMutablePointer<Float>.allocate(capacity: sparse == nil ? chunk * training.pixelsPerImage : 0)
         defer { input.deallocate() }
         let labels = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk)
