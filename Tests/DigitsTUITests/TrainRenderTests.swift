@@ -47,6 +47,18 @@ struct TrainRenderTests {
         """)
     }
 
+    @Test func aLongFailureTakesTwoLinesAt80x24() throws {
+        var app = try trainApp(try trainScreen())
+        let why = "/data/train-images-idx3-ubyte.gz: truncated gzip stream after 1024 bytes (download it again)"
+        app.send([.key(.character("s")), .message(TrainMessage(run: 1, .failed(why)))])
+        let lines = app.render().lines()
+        #expect(lines[4].contains("│ Could not train:                             │"), "\(lines[4])")
+        #expect(lines[5].contains("│ /data/train-images-idx3-ubyte.gz: truncated  │"), "\(lines[5])")
+        #expect(lines[6].contains("│ gzip stream after 1024 bytes (download it    │"), "\(lines[6])")
+        #expect(lines[7].contains("│ again)                                       │"), "\(lines[7])")
+        #expect(!app.render().text.contains("The first weights to save"))
+    }
+
     @Test func largeTerminalShowsAnEpochTableAndFullSizeWeights() throws {
         let app = try midTraining(size: Size(width: 160, height: 50))
         let text = app.render().text
@@ -108,6 +120,6 @@ struct TrainRenderTests {
         #expect(TimeText.percent(0.9731) == "97.3%")
         #expect(TimeText.loss(0.12345) == "0.1235")
         #expect(TimeText.grouped(1234567) == "1,234,567")
-        #expect(TimeText.wrap("aa bb cc", width: 5) == ["aa bb", "cc"])
+        #expect(TextFit.wrap("aa bb cc", width: 5) == ["aa bb", "cc"])
     }
 }

@@ -13,10 +13,10 @@ extension BrowseScreen {
             let wrapWidth = min(72, layout.area.width - 6)
             var lines: [(String, Style)] = [(problem.title, theme.warning), ("", theme.text)]
             for detail in problem.details {
-                lines += Self.wrap(detail, width: wrapWidth).map { ($0, theme.text) }
+                lines += TextFit.wrap(detail, width: wrapWidth).map { ($0, theme.text) }
             }
             if !problem.advice.isEmpty { lines.append(("", theme.text)) }
-            lines += problem.advice.flatMap { Self.wrap($0, width: wrapWidth) }.map { ($0, theme.accent) }
+            lines += problem.advice.flatMap { TextFit.wrap($0, width: wrapWidth) }.map { ($0, theme.accent) }
             renderMessage(into: &frame, area: layout.area, title: "Browse", lines: lines, theme: theme)
         case .ready:
             guard let data else { return }
@@ -41,29 +41,6 @@ extension BrowseScreen {
         for (index, line) in lines.enumerated() where box.y + 2 + index < box.maxY - 1 {
             frame.put(line.0, x: x, y: box.y + 2 + index, style: line.1, maxWidth: box.maxX - 1 - x)
         }
-    }
-
-    /// `text` broken at spaces into lines of at most `width` characters (longer words are cut).
-    static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            if current.isEmpty {
-                current = String(word)
-            } else if current.count + 1 + word.count <= width {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = String(word)
-            }
-            while current.count > width {
-                lines.append(String(current.prefix(width)))
-                current = String(current.dropFirst(width))
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
     }
 
     /// What is listed, for box titles: "Mistakes 188", "All 10000 · true 4 · predicted 9 ·

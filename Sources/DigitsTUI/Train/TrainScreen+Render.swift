@@ -58,13 +58,13 @@ extension TrainScreen {
         let lines: [String]
         let style: Style
         if let problem = form.problem {
-            lines = TimeText.wrap(problem.message, width: inside.width)
+            lines = TextFit.wrap(problem.message, width: inside.width)
             style = theme.warning
         } else {
             let base = form.base
             var extra = "\(base.schedule.rawValue) schedule"
             if base.weightDecay > 0 { extra += ", decay \(TrainForm.format(base.weightDecay))" }
-            lines = TimeText.wrap(extra + (locked ? "" : " · s starts, r recipe"), width: inside.width)
+            lines = TextFit.wrap(extra + (locked ? "" : " · s starts, r recipe"), width: inside.width)
             style = theme.dim
         }
         for (index, line) in lines.prefix(rows).enumerated() {
@@ -89,7 +89,7 @@ extension TrainScreen {
         if let dataProblem {
             lines.append(("No MNIST data found: nothing to train on.", theme.warning))
             lines.append(("", theme.text))
-            for line in TimeText.wrap(dataProblem.replacingOccurrences(of: "No MNIST data found: ", with: ""), width: width) {
+            for line in TextFit.wrap(dataProblem.replacingOccurrences(of: "No MNIST data found: ", with: ""), width: width) {
                 lines.append((line, theme.text))
             }
             lines.append(("", theme.text))
@@ -98,15 +98,15 @@ extension TrainScreen {
         } else {
             lines.append(("Press s to train with these settings.", theme.accent))
             lines.append(("", theme.text))
-            for line in TimeText.wrap("MNIST from \(data.directory).", width: width) { lines.append((line, theme.dim)) }
+            for line in TextFit.wrap("MNIST from \(data.directory).", width: width) { lines.append((line, theme.dim)) }
             let more = "Enter edits a setting, r switches between the fast recipe and the one the shipped model was "
                 + "trained with. While it trains you see progress, loss and accuracy per epoch, and what the first "
                 + "hidden units learn; space pauses, x stops, w saves, u hands the model to Draw."
-            for line in TimeText.wrap(more, width: width) { lines.append((line, theme.dim)) }
+            for line in TextFit.wrap(more, width: width) { lines.append((line, theme.dim)) }
         }
         if let note {
             lines.append(("", theme.text))
-            for line in TimeText.wrap(note, width: width) { lines.append((line, theme.warning)) }
+            for line in TextFit.wrap(note, width: width) { lines.append((line, theme.warning)) }
         }
         for (index, line) in lines.prefix(inside.height).enumerated() {
             frame.put(line.0, x: inside.x + 1, y: inside.y + index, style: line.1, maxWidth: width)
@@ -156,6 +156,20 @@ extension TrainScreen {
         frame.put(numbers, x: x, y: inside.y + 3, style: theme.text, maxWidth: width)
 
         let (status, statusStyle) = phaseText(run)
+        if case .failed = run.phase, note == nil {
+            // A run that could not start has no timing, numbers or weights to show: its reason
+            // takes those four lines.
+            var lines = TextFit.wrap(status, width: width)
+            if lines.count > 4 {
+                lines = Array(lines.prefix(3))
+                    + [TextFit.truncate(lines.dropFirst(3).joined(separator: " "), to: width, glyphs: theme.glyphs)]
+            }
+            frame.fill(Rect(x: x, y: inside.y + 2, width: width, height: 2))
+            for (index, line) in lines.enumerated() {
+                frame.put(line, x: x, y: inside.y + 2 + index, style: statusStyle)
+            }
+            return
+        }
         frame.put(TextFit.truncate(status, to: width, glyphs: theme.glyphs), x: x, y: inside.y + 4, style: statusStyle)
         let last: (String, Style)
         if let note {
@@ -235,7 +249,7 @@ extension TrainScreen {
         frame.drawBox(box, style: theme.border, glyphs: theme.glyphs, title: title, titleStyle: theme.title)
         let inside = box.inset(by: 1)
         guard let run, run.network != nil else {
-            let lines = TimeText.wrap("What the first hidden units look for shows here after each epoch.", width: inside.width - 2)
+            let lines = TextFit.wrap("What the first hidden units look for shows here after each epoch.", width: inside.width - 2)
             for (index, line) in lines.prefix(inside.height).enumerated() {
                 frame.put(line, x: inside.x + 1, y: inside.y + index, style: theme.dim)
             }
