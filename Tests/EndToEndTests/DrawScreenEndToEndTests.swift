@@ -197,4 +197,18 @@ struct DrawScreenEndToEndTests {
         #expect(ScreenReading.prediction(in: screen) == 0, "an ellipse should read as 0:\n\(screen)")
         try session.send(keys: "q")
     }
+
+    @Test(.enabled(if: DigitsBinary.shippedModel != nil, "Assets/default-model.safetensors not trained yet"))
+    func shippedModelReadsASmallSevenOnABigCanvas() throws {
+        // A 7 a quarter of the canvas high, in its corner, at 160x50: the default brush makes it
+        // a blob on screen, and the network reads it painted again with MNIST's stroke width.
+        let session = try start(width: 160, height: 50)
+        defer { session.close() }
+        let bar = (12...20).map { ($0, 8) }
+        let stem = (1...12).map { (20 - $0 / 2, 8 + $0) }
+        try session.drag(through: bar + stem)
+        let screen = try session.waitForStable { $0.contains("% sure") }
+        #expect(ScreenReading.prediction(in: screen) == 7, "a small 7 should read as 7:\n\(screen)")
+        try session.send(keys: "q")
+    }
 }

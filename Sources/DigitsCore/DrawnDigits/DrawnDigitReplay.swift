@@ -42,27 +42,34 @@ public enum DrawnDigitReplay {
         return screenRadius * Float(scale)
     }
 
+    /// The strokes of `drawing` in internal canvas pixels, each cell once per change of cell,
+    /// as the screen paints them.
+    public static func strokes(for drawing: DrawnDigit) -> [CanvasStroke] {
+        let scale = pixelScale(rows: drawing.canvas.rows)
+        let radius = brushRadius(for: drawing.canvas, percent: drawing.brushPercent)
+        return drawing.strokes.compactMap { cells in
+            guard let first = cells.first else { return nil }
+            var path = [first]
+            for cell in cells.dropFirst() where cell != path.last { path.append(cell) }
+            return CanvasStroke(points: path.map { canvasPoint($0, pixelScale: scale) }, radius: radius)
+        }
+    }
+
     /// The canvas after painting every stroke of `drawing`.
     public static func canvas(for drawing: DrawnDigit) -> Canvas {
         var canvas = blankCanvas(for: drawing.canvas)
-        let scale = pixelScale(rows: drawing.canvas.rows)
-        let radius = brushRadius(for: drawing.canvas, percent: drawing.brushPercent)
-        for stroke in drawing.strokes {
-            guard let first = stroke.first else { continue }
-            canvas.dot(at: canvasPoint(first, pixelScale: scale), radius: radius)
-            var last = first
-            for cell in stroke.dropFirst() where cell != last {
-                canvas.stroke(from: canvasPoint(last, pixelScale: scale), to: canvasPoint(cell, pixelScale: scale),
-                              radius: radius)
-                last = cell
+        for stroke in strokes(for: drawing) {
+            canvas.dot(at: stroke.points[0], radius: stroke.radius)
+            for (from, to) in zip(stroke.points, stroke.points.dropFirst()) {
+                canvas.stroke(from: from, to: to, radius: stroke.radius)
             }
         }
         return canvas
     }
 
-    /// The 28x28 image (784 values in 0...1) the network sees for `drawing`; nil if it left
-    /// no ink.
+    /// The 28x28 image (784 values in 0...1) the network sees for `drawing`, with the screen's
+    /// stroke-width correction (`Canvas.mnistImage(strokes:)`); nil if it left no ink.
     public static func image(for drawing: DrawnDigit) -> [Float]? {
-        canvas(for: drawing).mnistImage()
+        canvas(for: drawing).mnistImage(strokes: strokes(for: drawing))
     }
 }

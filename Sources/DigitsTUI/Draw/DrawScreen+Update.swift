@@ -223,7 +223,11 @@ extension DrawScreen {
 
     /// Runs preprocessing and the network on the canvas as it is now.
     mutating func recognize() {
-        networkInput = canvas.mnistImage()
+        let strokes = (history.visibleStrokes + (activeStroke.map { [$0] } ?? [])).map { stroke in
+            CanvasStroke(points: stroke.points.map(canvasPoint), radius: stroke.radius * scale,
+                         erasing: stroke.erasing)
+        }
+        networkInput = canvas.mnistImage(strokes: strokes)
         if let input = networkInput, let network = model?.network, network.inputSize == input.count {
             probabilities = network.probabilities(for: input)
         } else {

@@ -61,3 +61,48 @@ struct DrawnDigitsOtherSetTests {
         }
     }
 }
+
+/// Digits drawn small on a big canvas with the default brush: the shipped set's drawings,
+/// shrunk to a quarter of a 160x50 terminal's canvas height. Without the stroke-width
+/// correction (`StrokeWidth`) their strokes reach the network as blobs.
+@Suite("Drawn digits: small digits on a big canvas",
+       .enabled(if: defaultModelAvailable, "no default model (Assets/default-model.safetensors or DIGITS_MODEL): nothing to measure"))
+struct SmallDrawnDigitsTests {
+    /// The canvas of a 160x50 terminal, in cells.
+    static let canvas = CellSize(columns: 100, rows: 46)
+
+    /// `drawing` scaled so it is `fill` of the big canvas's height, placed near the top left.
+    static func shrunk(_ drawing: DrawnDigit, fill: Double) -> DrawnDigit {
+        let scale = fill * Double(canvas.rows) / Double(drawing.canvas.rows)
+        var small = drawing
+        small.canvas = canvas
+        small.terminal = nil
+        small.strokes = drawing.strokes.map { stroke in
+            var cells: [CellPoint] = []
+            for cell in stroke {
+                let moved = CellPoint(column: 6 + Int((Double(cell.column) * scale).rounded()),
+                                      row: 4 + Int((Double(cell.row) * scale).rounded()))
+                if cells.last != moved { cells.append(moved) }
+            }
+            return cells
+        }
+        return small
+    }
+
+    @Test func smallDigitsAreReadAsWellAsBigOnes() throws {
+        let model = try ModelFile.load(path: try ModelLocator.defaultModelPath())
+        let set = try DrawnDigitSet.load(path: DrawnDigitsFixture.path)
+        let small = DrawnDigitSet(writers: set.writers, drawings: set.drawings.map { Self.shrunk($0, fill: 0.25) })
+        let report = try DrawnDigitsEvaluation.evaluate(small, with: model.network)
+        // What the screen used to read: the canvas as painted, strokes as thick as the brush.
+        let uncorrected = small.drawings.filter { drawing in
+            guard let image = DrawnDigitReplay.canvas(for: drawing).mnistImage() else { return false }
+            let p = model.network.probabilities(for: image)
+            return p.indices.max { p[$0] < p[$1] } == drawing.label
+        }.count
+        print("Small digits (a quarter of the canvas high): \(report.tally(.heldOut)) held out, "
+              + "\(report.results.filter(\.isCorrect).count)/\(small.drawings.count) in all; "
+              + "without the stroke-width correction \(uncorrected)/\(small.drawings.count)")
+        #expect((report.tally(.heldOut).accuracy ?? 0) >= DrawnDigitsAccuracyTests.target)
+    }
+}
