@@ -71,7 +71,7 @@ struct BrowseRenderTests {
         │                                                                              │
         │                                                                              │
         └──────────────────────────────────────────────────────────────────────────────┘
-         arrows cell  enter show images  esc back  tab screens  ? help  q quit
+         arrows cell  enter show images  esc back  g go to  tab screens  ? help  q quit
         """)
     }
 
@@ -135,6 +135,22 @@ struct BrowseRenderTests {
         └──────────────────────────────────────────────────────────────────────────────┘
          enter open  m matrix  t p filter  s sort  v list  g go to  ? help  q quit
         """)
+    }
+
+    @Test func largeTerminalsGetHalfScaleThumbnails() throws {
+        #expect(BrowseLayout(size: Size(width: 80, height: 24)).thumbnailScale == .quarter)
+        #expect(BrowseLayout(size: Size(width: 160, height: 50)).thumbnailScale == .quarter)
+        let layout = BrowseLayout(size: Size(width: 200, height: 60))
+        #expect(layout.thumbnailScale == .half)
+        #expect(layout.gridColumns == 6 && layout.gridRows == 3)
+        var screen = try BrowseFixture.screen(size: Size(width: 200, height: 60))
+        screen.type("v")
+        let lines = render(screen, size: Size(width: 200, height: 60)).lines()
+        // Each thumbnail is 28 columns by 14 lines, its caption right under it, 30 columns apart.
+        let captions = try #require(lines.firstIndex { $0.contains("#0: 4 as 9") })
+        #expect(captions == 2 + 14)
+        #expect(lines[captions].range(of: "#2: 3 as 5")?.lowerBound
+                == lines[captions].index(lines[captions].range(of: "#0: 4 as 9")!.lowerBound, offsetBy: 30))
     }
 
     @Test func artOfAKnownImageAtHalfScale() throws {

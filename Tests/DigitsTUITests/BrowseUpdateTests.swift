@@ -128,6 +128,16 @@ struct BrowseUpdateTests {
         #expect(screen.note?.contains("No image #77") == true)
     }
 
+    @Test func jumpFromTheMatrixShowsTheImageInTheList() throws {
+        var screen = try BrowseFixture.screen()
+        screen.type("m")
+        #expect(screen.statusHints.contains(KeyHint("g", "go to")))
+        screen.type("g2")
+        screen.press(.enter)
+        #expect(screen.view == .list)
+        #expect(screen.selected?.index == 2)
+    }
+
     @Test func gridImageAndBackNavigation() throws {
         var screen = try BrowseFixture.screen()
         screen.type("v")

@@ -34,18 +34,38 @@ public struct BrowseLayout: Sendable, Equatable {
     /// The box of thumbnails.
     public var gridBox: Rect { area }
 
-    /// Thumbnail art size: 14x7 characters (quarter scale), a 2-line caption under it.
-    static let thumbnailWidth = 14
-    static let thumbnailHeight = 7 + 2
-    static let thumbnailGap = 2
-
-    /// Thumbnails across and down.
-    public var gridColumns: Int {
-        max(1, (gridBox.width - 2 + Self.thumbnailGap) / (Self.thumbnailWidth + Self.thumbnailGap))
+    /// Thumbnail art: a quarter scale (14x7 characters), or half scale (28x14) on terminals
+    /// large enough to show at least four across and three down that way, where the small ones
+    /// would leave the digits hard to read in a sea of them.
+    public var thumbnailScale: ArtScale {
+        Self.tiles(across: gridBox.width, scale: .half) >= 4 && Self.tiles(down: gridBox.height, scale: .half) >= 3
+            ? .half : .quarter
     }
 
-    public var gridRows: Int {
-        max(1, (gridBox.height - 2 + 1) / (Self.thumbnailHeight + 1))
+    /// The thumbnail art's size in cells.
+    public var thumbnailSize: (width: Int, height: Int) { thumbnailScale.size(rows: 28, columns: 28) }
+    /// Columns between thumbnails.
+    static let thumbnailGap = 2
+    /// Lines of caption under each thumbnail, and one blank line under that.
+    static let captionLines = 2
+
+    /// Thumbnails across and down.
+    public var gridColumns: Int { Self.tiles(across: gridBox.width, scale: thumbnailScale) }
+    public var gridRows: Int { Self.tiles(down: gridBox.height, scale: thumbnailScale) }
+
+    /// Columns from one thumbnail's left edge to the next one's.
+    public var tileWidth: Int { thumbnailSize.width + Self.thumbnailGap }
+    /// Lines from one thumbnail's top to the next row's.
+    public var tileHeight: Int { thumbnailSize.height + Self.captionLines + 1 }
+
+    private static func tiles(across width: Int, scale: ArtScale) -> Int {
+        let art = scale.size(rows: 28, columns: 28)
+        return max(1, (width - 2 + thumbnailGap) / (art.width + thumbnailGap))
+    }
+
+    private static func tiles(down height: Int, scale: ArtScale) -> Int {
+        let art = scale.size(rows: 28, columns: 28)
+        return max(1, (height - 2 + 1) / (art.height + captionLines + 1))
     }
 
     /// The box around the image in the image view.

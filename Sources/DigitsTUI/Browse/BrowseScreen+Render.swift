@@ -175,18 +175,18 @@ extension BrowseScreen {
         }
         let columns = layout.gridColumns, perPage = columns * layout.gridRows
         let first = firstShown(perPage: perPage)
-        let tileWidth = BrowseLayout.thumbnailWidth + BrowseLayout.thumbnailGap
+        let art = layout.thumbnailSize
         for (offset, item) in items.dropFirst(first).prefix(perPage).enumerated() {
-            let x = inside.x + (offset % columns) * tileWidth
-            let y = inside.y + (offset / columns) * (BrowseLayout.thumbnailHeight + 1)
-            ArtCells.render(image: item.index, of: data.images, scale: .quarter, into: &frame, x: x, y: y,
-                            clip: inside, theme: theme)
+            let x = inside.x + (offset % columns) * layout.tileWidth
+            let y = inside.y + (offset / columns) * layout.tileHeight
+            ArtCells.render(image: item.index, of: data.images, scale: layout.thumbnailScale, into: &frame,
+                            x: x, y: y, clip: inside, theme: theme)
             let isSelected = first + offset == selection
             for (line, text) in EvaluationText.compactCaption(for: item).enumerated() {
                 let style = isSelected ? Style(bold: true, reverse: true)
                     : (line == 0 ? (item.isCorrect ? theme.text : theme.warning) : theme.dim)
-                frame.put(TextFit.padRight(text, to: BrowseLayout.thumbnailWidth), x: x, y: y + 7 + line,
-                          style: style, maxWidth: BrowseLayout.thumbnailWidth)
+                frame.put(TextFit.padRight(text, to: art.width), x: x, y: y + art.height + line,
+                          style: style, maxWidth: art.width)
             }
         }
         renderFooter(into: &frame, box: box, theme: theme)

@@ -92,10 +92,10 @@ extension BrowseScreen {
         case .grid:
             let inside = layout.gridBox.inset(by: 1)
             guard inside.contains(column: x, row: y) else { return }
-            let tileWidth = BrowseLayout.thumbnailWidth + BrowseLayout.thumbnailGap
-            let column = (x - inside.x) / tileWidth, row = (y - inside.y) / (BrowseLayout.thumbnailHeight + 1)
+            let tileWidth = layout.tileWidth
+            let column = (x - inside.x) / tileWidth, row = (y - inside.y) / layout.tileHeight
             guard column < layout.gridColumns, row < layout.gridRows,
-                  (x - inside.x) % tileWidth < BrowseLayout.thumbnailWidth else { return }
+                  (x - inside.x) % tileWidth < layout.thumbnailSize.width else { return }
             open(position: firstShown(perPage: pageSize) + row * layout.gridColumns + column)
         case .matrix:
             guard let classes = data?.report.classCount,
@@ -226,6 +226,8 @@ extension BrowseScreen {
             note = "No image #\(index): the test set has #0 to #\(report.count - 1)."
             return
         }
+        // From the matrix, going to an image means seeing it in the list.
+        if view == .matrix { view = listView }
         if let position = items.firstIndex(where: { $0.index == index }) {
             selection = position
             return
@@ -250,6 +252,7 @@ extension BrowseScreen {
         case .character("v"):
             listView = listView == .grid ? .list : .grid
             view = listView
+        case .character("g"): prompt = .jump("")
         default: break
         }
     }

@@ -94,7 +94,8 @@ public struct BrowseScreen: Screen {
         guard phase == .ready else { return [] }
         switch view {
         case .matrix:
-            return [KeyHint("arrows", "cell"), KeyHint("enter", "show images"), KeyHint("esc", "back")]
+            return [KeyHint("arrows", "cell"), KeyHint("enter", "show images"), KeyHint("esc", "back"),
+                    KeyHint("g", "go to")]
         case .image:
             return [KeyHint("←→", "previous, next"), KeyHint("esc", "back"), KeyHint("m", "matrix"),
                     KeyHint("g", "go to")]
