@@ -19,6 +19,9 @@ public struct Trainer {
     /// Rows processed at once when a batch is larger than this (full-batch gradient descent).
     static let chunkSize = 1000
 
+    /// Multiply-adds below which a product is not worth splitting across cores.
+    static let smallProduct = 1 << 20
+
     public init(configuration: TrainingConfiguration) {
         self.configuration = configuration
     }
@@ -55,8 +58,14 @@ public struct Trainer {
         let workspace = Workspace(for: network, capacity: chunk)
         let sparse = allowsSparseInput && config.augmentation == nil && SparseImages.suits(training)
             ? SparseInput(training, capacity: chunk, width: network.layers[0].outputs) : nil
-        if sparse != nil { BLASThreads.enter() }
-        defer { if sparse != nil { BLASThreads.leave() } }
+        // With small layers after the first, BLAS would only use its threads for the test set
+        // at each epoch's end, and they would then spin on the cores the team is using. With
+        // large ones (784-1024-128-10), BLAS splitting them across cores is worth it.
+        let limitsBLAS = sparse != nil && network.layers.dropFirst().allSatisfy {
+            chunk * $0.inputs * $0.outputs <= Self.smallProduct
+        }
+        if limitsBLAS { BLASThreads.enter() }
+        defer { if limitsBLAS { BLASThreads.leave() } }
         let layout = TrainingLayout(for: network, transposesFirstLayer: sparse != nil)
         var parameters = layout.training(network.parameters)
         let firstLayer = network.layers[0]
