@@ -172,4 +172,27 @@ struct SparseInputTests {
             #expect(sparseNetwork.parameters != untrained.parameters)
         }
     }
+
+    @Test("a run stopped mid-epoch hands back the weights so far, in the network's layout")
+    func stoppedRunAgrees() throws {
+        let training = barsDataset(count: 600, seed: 1)
+        var results: [Network] = []
+        for sparse in [true, false] {
+            var trainer = Trainer(configuration: TrainingConfiguration(hiddenSizes: [24], batchSize: 10, epochs: 3))
+            trainer.allowsSparseInput = sparse
+            let control = TrainingControl()
+            var batches = 0
+            var network = try trainer.makeNetwork(inputSize: 64, classes: 3)
+            let outcome = try trainer.train(&network, on: training, control: control) { event in
+                if case .batch = event {
+                    batches += 1
+                    if batches == 75 { control.stop() }  // halfway through epoch 2
+                }
+            }
+            guard case .cancelled(epochs: 1) = outcome else { Issue.record("outcome \(outcome)"); return }
+            results.append(network)
+        }
+        let largest = zip(results[0].parameters, results[1].parameters).map { abs($0 - $1) }.max()!
+        #expect(largest < 1e-3, "sparse and dense stopped runs differ by \(largest)")
+    }
 }
