@@ -128,20 +128,6 @@ public struct ModelFileError: Error, Equatable, Sendable, CustomStringConvertibl
     }
 }
 
-/// A name in quotes, with anything unprintable escaped so a hostile name cannot break the line.
-private func quoted(_ text: String) -> String {
-    let limited = text.count > 80 ? String(text.prefix(77)) + "..." : text
-    var result = "'"
-    for scalar in limited.unicodeScalars {
-        if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "'" || scalar == "\\" {
-            result += scalar.escaped(asASCII: true)
-        } else {
-            result.unicodeScalars.append(scalar)
-        }
-    }
-    return result + "'"
-}
-
 func shapeText(_ shape: [Int]) -> String {
     "[" + shape.map(String.init).joined(separator: ", ") + "]"
 }
