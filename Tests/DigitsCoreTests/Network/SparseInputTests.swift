@@ -119,6 +119,45 @@ struct SparseInputTests {
         #expect(layout.network(parameters) == network.parameters)
     }
 
+    @Test("the sparse pass's gradients match finite differences")
+    func finiteDifferences() throws {
+        let dataset = sparseDataset(count: 6)
+        var network = try Network(sizes: [49, 20, 3], activation: .sigmoid, seed: 2)
+        var generator = SeededGenerator(seed: 12)
+        network.parameters = network.parameters.map { $0 + generator.nextNormal() * 0.1 }
+        let layout = TrainingLayout(for: network, transposesFirstLayer: true)
+        let sparse = SparseImages(dataset, parts: 2)
+        let team = WorkerTeam(size: 2)
+        let scratch = SparseBatch(for: sparse, capacity: 6, width: 20)
+        let workspace = Workspace(for: network, capacity: 6)
+        let indices = Array(0..<6)
+        func loss(_ parameters: [Float]) -> Double {
+            var parameters = parameters
+            return Double(parameters.withUnsafeMutableBufferPointer { parameters in
+                indices.withUnsafeBufferPointer { indices in
+                    workspace.forwardBackward(
+                        network, parameters: parameters.baseAddress!, images: sparse, indices: indices,
+                        scratch: scratch, team: team, labels: dataset.labels, meanOver: nil,
+                        accumulate: false, step: nil) { _ in }
+                }
+            })
+        }
+        let parameters = layout.training(network.parameters)
+        _ = loss(parameters)
+        let analytic = Array(workspace.gradients)
+        // Every bias and a spread of weights of both layers, in the trainer's layout.
+        for i in stride(from: 0, to: parameters.count, by: 7) {
+            var plus = parameters, minus = parameters
+            plus[i] += 1e-2; minus[i] -= 1e-2
+            let numeric = (loss(plus) - loss(minus)) / 2e-2
+            // The loss is a Float near 1: one unit in its last place, over the 2e-2 step, is
+            // 6e-6 of noise in the numeric derivative, so tiny gradients get an absolute margin.
+            let difference = abs(Double(analytic[i]) - numeric)
+            let relative = difference / max(abs(Double(analytic[i])) + abs(numeric), 1e-4)
+            #expect(difference < 2e-5 || relative < 2e-2, "parameter \(i): analytic \(analytic[i]), numeric \(numeric)")
+        }
+    }
+
     @Test("an optimiser step applied range by range equals one whole step", arguments: OptimizerKind.allCases)
     func splitStep(kind: OptimizerKind) throws {
         let network = try Network(sizes: [6, 5, 3], activation: .relu, seed: 2)
