@@ -4,7 +4,7 @@
 the same work per batch as digits does (no gradient with respect to the pixels). Prints each
 epoch's seconds and their median.
 
-    DIGITS_DATA=../shared/mnist python3 Tools/reference_epoch_numpy.py [epochs]
+    DIGITS_DATA=/path/to/mnist python3 Tools/reference_epoch_numpy.py [epochs]
 """
 import gzip
 import os
@@ -23,9 +23,17 @@ def read_idx(path):
     return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
 
 
+def data_directory():
+    """Where digits looks without --data on Linux: DIGITS_DATA, else its download cache."""
+    if "DIGITS_DATA" in os.environ:
+        return os.environ["DIGITS_DATA"]
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(cache, "digits", "mnist")
+
+
 def main():
     epochs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    directory = os.environ.get("DIGITS_DATA", "../shared/mnist")
+    directory = data_directory()
     name = "train-images-idx3-ubyte"
     path = os.path.join(directory, name + ".gz")
     images = read_idx(path if os.path.exists(path) else os.path.join(directory, name))

@@ -5,7 +5,7 @@ epoch's seconds and their median. With --recipe: digits' default recipe (784-128
 0.9, lr 0.05, batch 64, cosine schedule over 8 epochs), printing the seconds from process start
 until the test accuracy first reaches 98.0% and the peak resident memory.
 
-    DIGITS_DATA=../shared/mnist python3 Tools/reference_epoch_torch.py [--recipe]
+    DIGITS_DATA=/path/to/mnist python3 Tools/reference_epoch_torch.py [--recipe]
 
 Uses PyTorch's own defaults (its threads, its initialisation); the images stay bytes and are
 converted a batch at a time, as digits does.
@@ -35,9 +35,17 @@ def read_idx(directory, name):
     return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
 
 
+def data_directory():
+    """Where digits looks without --data on Linux: DIGITS_DATA, else its download cache."""
+    if "DIGITS_DATA" in os.environ:
+        return os.environ["DIGITS_DATA"]
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(cache, "digits", "mnist")
+
+
 def main():
     recipe = "--recipe" in sys.argv
-    directory = os.environ.get("DIGITS_DATA", "../shared/mnist")
+    directory = data_directory()
     train_x = torch.from_numpy(read_idx(directory, "train-images-idx3-ubyte").reshape(-1, 784).copy())
     train_y = torch.from_numpy(read_idx(directory, "train-labels-idx1-ubyte").astype(np.int64))
     test_x = torch.from_numpy(read_idx(directory, "t10k-images-idx3-ubyte").reshape(-1, 784).copy())
