@@ -6,7 +6,8 @@ import Synchronization
 /// After each product it splits across cores, OpenBLAS leaves its threads spinning for a while
 /// in case another comes. During sparse training the cores already belong to the trainer's
 /// `WorkerTeam`, and those idle spinners (woken by each epoch's test evaluation) took the cores
-/// from it: epochs went from 0.09 s to anywhere up to 0.26 s. Accelerate has no such threads.
+/// from it: epochs of 0.09 s took up to 0.2 s. Accelerate has no such threads. The trainer
+/// decides when this is worth it (not when BLAS has large products of its own to split).
 enum BLASThreads {
     /// How many callers want one thread, and the setting to restore when the last leaves.
     private static let state = Mutex<(holders: Int, saved: Int32)>((0, 0))

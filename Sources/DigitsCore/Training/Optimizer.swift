@@ -43,7 +43,7 @@ public struct Optimizer: Sendable {
         }
         return OptimizerStep(kind: kind, stepSize: stepSize, weightDecay: weightDecay,
                              decayRanges: decayRanges, momentum: momentum, beta1: beta1, beta2: beta2,
-                             epsilon: epsilon, first: state.first, second: state.second)
+                             epsilon: epsilon, state: state)
     }
 }
 

@@ -1,5 +1,5 @@
 /// One optimiser step, settled for the whole network, to apply range by range (see `Optimizer`).
-public struct OptimizerStep: @unchecked Sendable {
+public struct OptimizerStep: Sendable {
     let kind: OptimizerKind
     /// The learning rate, with Adam's bias corrections folded in.
     let stepSize: Float
@@ -9,18 +9,17 @@ public struct OptimizerStep: @unchecked Sendable {
     let beta1: Float
     let beta2: Float
     let epsilon: Float
-    /// Velocity (momentum) or first moment (Adam), laid out like the parameters.
-    let first: UnsafeMutablePointer<Float>
-    /// Adam's second moment.
-    let second: UnsafeMutablePointer<Float>
+    /// Velocity (momentum) or first and second moments (Adam), laid out like the parameters;
+    /// held, so the buffers outlive the step.
+    let state: OptimizerState
 
     /// Updates `parameters[range]` from `gradients[range]`. Weight decay is folded into the
     /// gradients first (they are the caller's scratch and are overwritten).
     ///
     /// Each rule is a plain loop over contiguous floats with its constants hoisted, so the
     /// compiler vectorises it: this runs after every batch over every parameter.
-    func apply(_ range: Range<Int>, parameters w: UnsafeMutablePointer<Float>,
-               gradients g: UnsafeMutablePointer<Float>) {
+    public func apply(_ range: Range<Int>, parameters w: UnsafeMutablePointer<Float>,
+                      gradients g: UnsafeMutablePointer<Float>) {
         if weightDecay != 0 {
             let decay = weightDecay
             for decayed in decayRanges where decayed.overlaps(range) {
@@ -32,7 +31,7 @@ public struct OptimizerStep: @unchecked Sendable {
         case .gd, .sgd:
             for i in range { w[i] -= rate * g[i] }
         case .momentum:
-            let mu = momentum, v = first
+            let mu = momentum, v = state.first
             for i in range {
                 let velocity = mu * v[i] + g[i]
                 v[i] = velocity
@@ -41,7 +40,7 @@ public struct OptimizerStep: @unchecked Sendable {
         case .adam:
             let b1 = beta1, b2 = beta2, eps = epsilon
             let oneMinusB1 = 1 - b1, oneMinusB2 = 1 - b2
-            let m = first, v = second
+            let m = state.first, v = state.second
             for i in range {
                 let gradient = g[i]
                 let moment = b1 * m[i] + oneMinusB1 * gradient

@@ -5,8 +5,6 @@
 /// work, and with the zeros skipped they need a fifth of it. The pixels are split into `parts`
 /// bands holding about the same ink each, one per thread of a `WorkerTeam`.
 struct SparseImages: Sendable {
-    /// Pixels per image.
-    let width: Int
     /// Number of pixel bands.
     let parts: Int
     /// `bandStart[t]..<bandStart[t + 1]` are the pixels of band t.
@@ -35,7 +33,6 @@ struct SparseImages: Sendable {
     init(_ dataset: Dataset, parts: Int) {
         let width = dataset.pixelsPerImage
         precondition(width <= Int(UInt16.max) + 1, "pixel indices must fit 16 bits")
-        self.width = width
         let parts = max(1, parts)
         self.parts = parts
         let count = dataset.count
