@@ -50,6 +50,51 @@ extension DenseLayer {
         }
     }
 
+    /// `forward(sparse:parameters:output:)` row by row, for layers too wide for that one's
+    /// per-pixel updates of whole output rows to stay in the fastest cache: each row's 64-output
+    /// block is summed in registers over the row's inked pixels (read straight from `images`)
+    /// and stored once, while that block of the band's weights stays in the core's cache.
+    /// Writes `output` for rows `indices` (no need to clear it first); the caller adds the bias
+    /// and the other bands.
+    func forward(
+        rowsOf images: SparseImages, band: Int, indices: UnsafeBufferPointer<Int>,
+        parameters: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>
+    ) {
+        let width = outputs
+        let weights = parameters + weightOffset
+        let parts = images.parts
+        images.entryStart.withUnsafeBufferPointer { starts in
+        images.pixel.withUnsafeBufferPointer { pixel in
+        images.value.withUnsafeBufferPointer { ink in
+            var o = 0
+            while o + 64 <= width {
+                for (row, image) in indices.enumerated() {
+                    var y0 = Lanes(), y1 = Lanes(), y2 = Lanes(), y3 = Lanes()
+                    for entry in starts[image * parts + band]..<starts[image * parts + band + 1] {
+                        let x = Lanes(repeating: Float(ink[entry]) * (1 / 255))
+                        let w = weights + Int(pixel[entry]) * width + o
+                        y0 += x * load(w); y1 += x * load(w + 16); y2 += x * load(w + 32); y3 += x * load(w + 48)
+                    }
+                    let y = output + row * width + o
+                    store(y0, y); store(y1, y + 16); store(y2, y + 32); store(y3, y + 48)
+                }
+                o += 64
+            }
+            // The last outputs, fewer than 64, one by one.
+            for (row, image) in indices.enumerated() where o < width {
+                let y = output + row * width
+                for tail in o..<width { y[tail] = 0 }
+                for entry in starts[image * parts + band]..<starts[image * parts + band + 1] {
+                    let x = Float(ink[entry]) * (1 / 255)
+                    let w = weights + Int(pixel[entry]) * width
+                    for tail in o..<width { y[tail] += x * w[tail] }
+                }
+            }
+        }
+        }
+        }
+    }
+
     /// Writes this band's rows of dL/dWt ([inputs, outputs]): `dWt[p] = sum over rows r of
     /// x[r, p] * dY[r]`, or adds to them with `accumulate`. Rows of pixels no image in the batch
     /// inks are zeroed (or left, when accumulating), so no separate clearing pass is needed.

@@ -27,8 +27,12 @@ extension Workspace {
             let columns = scratch.bands[band]
             columns.fill(from: images, band: band, indices: indices)
             let target = band == 0 ? output : scratch.partialOutputs[band - 1]
-            target.update(repeating: 0, count: batch * width)
-            first.forward(sparse: columns, parameters: parameters, output: target)
+            if scratch.forwardsByRow {
+                first.forward(rowsOf: images, band: band, indices: indices, parameters: parameters, output: target)
+            } else {
+                target.update(repeating: 0, count: batch * width)
+                first.forward(sparse: columns, parameters: parameters, output: target)
+            }
         }
         let bias = parameters + first.biasOffset
         for row in 0..<batch {

@@ -12,10 +12,19 @@ final class SparseBatch: @unchecked Sendable {
     let partialOutputs: [UnsafeMutablePointer<Float>]
     /// The largest batch the buffers hold.
     let capacity: Int
+    /// Whether the first layer's forward pass goes row by row (`DenseLayer.forward(rowsOf:...)`)
+    /// rather than pixel by pixel: when a batch's outputs ([capacity, width] floats) are more
+    /// than a core's first-level cache holds, as for 784-1024-128-10.
+    let forwardsByRow: Bool
 
-    /// Buffers for batches of up to `capacity` rows of `images`, for a first layer `width` wide.
-    init(for images: SparseImages, capacity: Int, width: Int) {
+    /// The first-level data cache the pixel-by-pixel forward pass keeps the outputs in.
+    static let fastCacheBytes = 32 * 1024
+
+    /// Buffers for batches of up to `capacity` rows of `images`, for a first layer `width` wide;
+    /// `forwardsByRow` overrides the choice of forward pass.
+    init(for images: SparseImages, capacity: Int, width: Int, forwardsByRow: Bool? = nil) {
         self.capacity = capacity
+        self.forwardsByRow = forwardsByRow ?? (capacity * width * MemoryLayout<Float>.size > Self.fastCacheBytes)
         bands = (0..<images.parts).map { band in
             SparseColumns(firstPixel: images.bandStart[band],
                           pixels: images.bandStart[band + 1] - images.bandStart[band], capacity: capacity)

@@ -69,9 +69,10 @@ struct SparseInputTests {
     }
 
     @Test("the sparse pass gives the dense pass's loss, probabilities and gradients", arguments: [
-        ([5], 1), ([16], 2), ([100], 2), ([130, 7], 3), ([64], 1),
+        ([5], 1, false), ([16], 2, false), ([100], 2, false), ([130, 7], 3, false), ([64], 1, false),
+        ([5], 1, true), ([100], 2, true), ([130, 7], 3, true), ([64], 2, true),
     ])
-    func matchesDense(hidden: [Int], parts: Int) throws {
+    func matchesDense(hidden: [Int], parts: Int, byRow: Bool) throws {
         let dataset = sparseDataset(count: 12)
         var network = try Network(sizes: [49] + hidden + [3], activation: .relu, seed: 4)
         var generator = SeededGenerator(seed: 8)
@@ -93,7 +94,7 @@ struct SparseInputTests {
         var parameters = layout.training(network.parameters)
         let sparse = SparseImages(dataset, parts: parts)
         let team = WorkerTeam(size: parts)
-        let scratch = SparseBatch(for: sparse, capacity: 3, width: hidden[0])
+        let scratch = SparseBatch(for: sparse, capacity: 3, width: hidden[0], forwardsByRow: byRow)
         let workspace = Workspace(for: network, capacity: 3)
         var sparseLoss: Float = 0
         var sparseProbabilities: [Float] = []
