@@ -6,39 +6,20 @@ epoch's seconds and their median.
 
     DIGITS_DATA=/path/to/mnist python3 Tools/reference_epoch_numpy.py [epochs]
 """
-import gzip
-import os
 import statistics
 import sys
 import time
 
 import numpy as np
 
-
-def read_idx(path):
-    with gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb") as f:
-        data = f.read()
-    dims = data[3]
-    shape = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(dims)]
-    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
-
-
-def data_directory():
-    """Where digits looks without --data on Linux: DIGITS_DATA, else its download cache."""
-    if "DIGITS_DATA" in os.environ:
-        return os.environ["DIGITS_DATA"]
-    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(cache, "digits", "mnist")
+from mnist_files import data_directory, read_idx
 
 
 def main():
     epochs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     directory = data_directory()
-    name = "train-images-idx3-ubyte"
-    path = os.path.join(directory, name + ".gz")
-    images = read_idx(path if os.path.exists(path) else os.path.join(directory, name))
-    path = os.path.join(directory, "train-labels-idx1-ubyte.gz")
-    labels = read_idx(path if os.path.exists(path) else path[:-3]).astype(np.int64)
+    images = read_idx(directory, "train-images-idx3-ubyte")
+    labels = read_idx(directory, "train-labels-idx1-ubyte").astype(np.int64)
     images = images.reshape(len(images), -1)  # bytes; converted a batch at a time, as digits does
 
     rng = np.random.default_rng(1)

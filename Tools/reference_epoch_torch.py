@@ -10,9 +10,7 @@ until the test accuracy first reaches 98.0% and the peak resident memory.
 Uses PyTorch's own defaults (its threads, its initialisation); the images stay bytes and are
 converted a batch at a time, as digits does.
 """
-import gzip
 import math
-import os
 import resource
 import statistics
 import sys
@@ -24,23 +22,7 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
-
-def read_idx(directory, name):
-    path = os.path.join(directory, name)
-    opener = gzip.open if os.path.exists(path + ".gz") else open
-    with opener(path + ".gz" if os.path.exists(path + ".gz") else path, "rb") as f:
-        data = f.read()
-    dims = data[3]
-    shape = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(dims)]
-    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
-
-
-def data_directory():
-    """Where digits looks without --data on Linux: DIGITS_DATA, else its download cache."""
-    if "DIGITS_DATA" in os.environ:
-        return os.environ["DIGITS_DATA"]
-    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(cache, "digits", "mnist")
+from mnist_files import data_directory, read_idx  # noqa: E402
 
 
 def main():
