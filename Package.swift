@@ -45,19 +45,28 @@ let package = Package(
                 .linkedFramework("Accelerate", .when(platforms: [.macOS])),
             ]
         ),
+        // The screens, widgets, layouts and the frame: pure values. No ncurses here, and
+        // (checked by ModuleBoundaryTests) no threads and no file access: effects ask for those.
         .target(
             name: "DigitsTUI",
-            dependencies: ["DigitsCore", "CNcurses"]
+            dependencies: ["DigitsCore"]
+        ),
+        // The terminal runtime: the ncurses backend, signals, the event loop and the effect
+        // runner, which owns every thread the screens' effects start.
+        .target(
+            name: "DigitsTerminal",
+            dependencies: ["DigitsCore", "DigitsTUI", "CNcurses"]
         ),
         .executableTarget(
             name: "digits",
             dependencies: [
-                "DigitsCore", "DigitsTUI",
+                "DigitsCore", "DigitsTUI", "DigitsTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "DigitsCoreTests", dependencies: ["DigitsCore"]),
         .testTarget(name: "DigitsTUITests", dependencies: ["DigitsTUI", "DigitsCore"]),
+        .testTarget(name: "DigitsTerminalTests", dependencies: ["DigitsTerminal", "DigitsTUI", "DigitsCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DigitsCore"]),
     ]
 )

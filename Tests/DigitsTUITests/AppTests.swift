@@ -1,3 +1,4 @@
+import DigitsCore
 import Testing
 @testable import DigitsTUI
 
@@ -9,10 +10,10 @@ struct AppTests {
 
     @Test func qAndControlCQuit() throws {
         var app = try makeApp()
-        #expect(app.update(.key(.character("q"))).contains { $0.isQuit })
-        #expect(app.update(.key(.control("c"))).contains { $0.isQuit })
-        #expect(app.update(.terminate).contains { $0.isQuit })
-        #expect(!app.update(.key(.character("h"))).contains { $0.isQuit })
+        #expect(app.update(.key(.character("q"))).contains(.quit))
+        #expect(app.update(.key(.control("c"))).contains(.quit))
+        #expect(app.update(.terminate).contains(.quit))
+        #expect(!app.update(.key(.character("h"))).contains(.quit))
     }
 
     @Test func questionMarkTogglesHelpAndOtherKeysCloseIt() throws {
@@ -67,7 +68,7 @@ struct AppTests {
         app.type("1")
         #expect(app.activeScreen.title == "Draw")
         app.type("2")
-        #expect(app.update(.key(.character("q"))).contains { $0.isQuit })
+        #expect(app.update(.key(.character("q"))).contains(.quit))
     }
 
     @Test func tooSmallTerminalShowsOnlyTheMessageAndIgnoresInput() throws {
@@ -78,18 +79,18 @@ struct AppTests {
         app.send(drag(verticalLine(x: 5, from: 3, to: 10)))
         app.type(" ")
         #expect(try app.draw.history.operations.isEmpty)
-        #expect(app.update(.key(.character("q"))).contains { $0.isQuit })
+        #expect(app.update(.key(.character("q"))).contains(.quit))
         app.send([.resize(Size(width: 80, height: 24))])
         #expect(!app.isTooSmall)
         #expect(app.render().text.contains("Canvas"))
     }
 
-    @Test func messagesReachTheDrawScreenEvenWhenInactive() throws {
+    @Test func aModelForDrawReachesTheDrawScreenEvenWhenInactive() throws {
         var app = App.digits(model: nil, modelProblem: "no file", size: Size(width: 80, height: 24),
                              capabilities: .full)
         app.type("2")
         let model = try sampleModel()
-        app.send([.message(model)])
+        app.send([.drawModelChanged(model)])
         #expect(try app.draw.model == model)
     }
 
@@ -101,7 +102,13 @@ struct AppTests {
         #expect(shown.first?.keys == "k0")
     }
 
-    @Test func idleAppsAskForNoTicks() throws {
-        #expect(try makeApp().tickInterval == nil)
+    @Test func startingOnDrawAsksOnlyForTheDataCheck() throws {
+        let data = DataLocation(directory: "/digits-tests/mnist", source: .option)
+        var app = App.digits(model: try sampleModel(), size: Size(width: 80, height: 24), capabilities: .full,
+                             training: TrainScreenSetup(data: data), testData: data)
+        // Browse waits until it is shown; Train looks for the data so it can say where it looked.
+        #expect(app.start() == [.checkData(data)])
+        #expect(app.update(.key(.character("3"))) == [.evaluateTestSet(model: try sampleModel(), data: data,
+                                                                        generation: 0)])
     }
 }

@@ -9,10 +9,8 @@ struct BrowseRenderTests {
     /// The Browse screen as the App draws it, active, at `size`.
     func render(_ screen: BrowseScreen, size: Size = Size(width: 80, height: 24),
                 capabilities: Capabilities = .full) -> Frame {
-        var app = App(screens: [ComingSoonScreen(title: "Draw", summary: ""), screen], size: size,
-                      capabilities: capabilities)
-        app.activate(1)
-        return app.render()
+        App(screens: [PlaceholderScreen(title: "Draw"), screen], size: size, capabilities: capabilities,
+            activeIndex: 1).render()
     }
 
     @Test func listOfMistakesAt80x24() throws {
@@ -188,11 +186,16 @@ struct BrowseRenderTests {
                                   testData: DataLocation(directory: "/nonexistent/mnist", source: .option),
                                   size: Size(width: 80, height: 24))
         let context = ScreenContext(size: screen.size, theme: Theme(.full))
-        _ = screen.update(.tick, context: context)
+        _ = screen.activate(context: context)
         #expect(render(screen).text.contains("Evaluating the model"))
-        let result = BrowseData.load(model: try sampleModel(),
-                                     from: DataLocation(directory: "/nonexistent/mnist", source: .option))
-        _ = screen.update(.message(BrowseLoaded(result: result)), context: context)
+        // What the runtime answers for a directory without MNIST.
+        let problem = BrowseProblem(
+            title: "The MNIST test set could not be loaded.",
+            details: [DataError(path: "/nonexistent/mnist",
+                                reason: .dataNotFound(file: "t10k-images-idx3-ubyte",
+                                                      hint: "looked in /nonexistent/mnist (given by --data)")).description],
+            advice: BrowseProblem.dataAdvice)
+        _ = screen.update(.evaluated(generation: 0, .failure(problem)), context: context)
         let text = render(screen).text
         #expect(text.contains("The MNIST test set could not be loaded."))
         #expect(text.contains("/nonexistent/mnist"))

@@ -194,9 +194,8 @@ struct BrowseUpdateTests {
 
     @Test func appRoutesDigitsToThePromptNotTheTabs() throws {
         let browse = try BrowseFixture.screen()
-        var app = App(screens: [ComingSoonScreen(title: "Draw", summary: ""), browse],
-                      size: Size(width: 80, height: 24), capabilities: .full)
-        app.activate(1)
+        var app = App(screens: [PlaceholderScreen(title: "Draw"), browse],
+                      size: Size(width: 80, height: 24), capabilities: .full, activeIndex: 1)
         app.type("t4")
         #expect(app.activeIndex == 1)
         let screen = try #require(app.screens[1] as? BrowseScreen)
@@ -207,40 +206,35 @@ struct BrowseUpdateTests {
 
     @Test func aNewModelForDrawIsEvaluatedAgainAndLateOldResultsAreDropped() throws {
         let location = DataLocation(directory: "/nonexistent/digits-browse-test", source: .option)
-        var screen = BrowseScreen(model: try sampleModel(), testData: location, size: Size(width: 80, height: 24))
+        let first = try sampleModel()
+        var screen = BrowseScreen(model: first, testData: location, size: Size(width: 80, height: 24))
         let context = ScreenContext(size: screen.size, theme: Theme(.full))
-        _ = screen.update(.message(ScreenShown()), context: context)
-        _ = screen.update(.tick, context: context)
+        #expect(screen.activate(context: context) == [.evaluateTestSet(model: first, data: location, generation: 0)])
         #expect(screen.phase == .loading)
-        let newModel = try sampleModel()
-        _ = screen.update(.message(newModel), context: context)
-        #expect(screen.phase == .pending(model: newModel, location: location))
+        let newModel = try randomModel()
+        #expect(screen.update(.drawModelChanged(newModel), context: context)
+                == [.evaluateTestSet(model: newModel, data: location, generation: 1)])
         // The first model's result arrives late: it no longer applies.
-        let stale = BrowseLoaded(result: BrowseData.load(model: try sampleModel(), from: location), generation: 0)
-        _ = screen.update(.message(stale), context: context)
-        #expect(screen.phase == .pending(model: newModel, location: location))
-        #expect(screen.tickInterval != nil, "the new model is evaluated on the next tick")
+        let stale = BrowseData(images: try BrowseFixture.screen().data!.images,
+                               report: try BrowseFixture.screen().data!.report, modelName: "old")
+        #expect(screen.update(.evaluated(generation: 0, .success(stale)), context: context).isEmpty)
+        #expect(screen.phase == .loading)
+        #expect(screen.data == nil)
     }
 
-    @Test func loadsOnTheFirstTickAfterBeingShownInTheBackground() throws {
+    @Test func evaluatesOnlyOnceShownAndShowsTheAnswer() throws {
         let location = DataLocation(directory: "/nonexistent/digits-browse-test", source: .option)
-        var screen = BrowseScreen(model: try sampleModel(), testData: location, size: Size(width: 80, height: 24))
-        #expect(screen.tickInterval == nil, "nothing is evaluated until somebody opens Browse")
+        let model = try sampleModel()
+        var screen = BrowseScreen(model: model, testData: location, size: Size(width: 80, height: 24))
         let context = ScreenContext(size: screen.size, theme: Theme(.full))
-        _ = screen.update(.message(ScreenShown()), context: context)
-        #expect(screen.tickInterval != nil)
-        let effects = screen.update(.tick, context: context)
-        #expect(effects.count == 1)
-        #expect(screen.phase == .loading)
-        #expect(screen.tickInterval == nil)
-        // What the background work posts, applied as the loop would.
-        _ = screen.update(.message(BrowseLoaded(result: BrowseData.load(model: try sampleModel(), from: location))),
-                          context: context)
-        guard case .failed(let problem) = screen.phase else {
-            Issue.record("expected a failure, got \(screen.phase)")
-            return
-        }
-        #expect(problem.details.joined().contains("/nonexistent/digits-browse-test"))
-        #expect(problem.advice.joined().contains("digits download"))
+        #expect(screen.update(.drawModelChanged(model), context: context).isEmpty,
+                "nothing is evaluated until somebody opens Browse")
+        #expect(screen.activate(context: context) == [.evaluateTestSet(model: model, data: location, generation: 1)])
+        #expect(screen.activate(context: context).isEmpty, "showing it again does not evaluate again")
+        let problem = BrowseProblem(title: "The MNIST test set could not be loaded.",
+                                    details: ["looked in /nonexistent/digits-browse-test"],
+                                    advice: BrowseProblem.dataAdvice)
+        _ = screen.update(.evaluated(generation: 1, .failure(problem)), context: context)
+        #expect(screen.phase == .failed(problem))
     }
 }

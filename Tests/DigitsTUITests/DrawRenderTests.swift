@@ -219,44 +219,6 @@ struct DrawRenderTests {
         """)
     }
 
-    /// A screen still to come says so and lets the user go back (the placeholder other tests
-    /// use as a filler screen).
-    @Test func placeholderScreen() {
-        let size = Size(width: 80, height: 24)
-        var app = App(screens: [
-            DrawScreen(model: model, size: size),
-            ComingSoonScreen(title: "Train", summary: "Train a network here and watch loss and accuracy live."),
-            ComingSoonScreen(title: "Browse", summary: "Step through the test digits the model gets wrong."),
-        ], size: size, capabilities: .full)
-        app.type("2")
-        expectScreen(app.render(), """
-         digits   1 Draw   2 Train   3 Browse
-
-
-
-
-
-
-
-                   ┌ Train ─────────────────────────────────────────────────┐
-                   │                                                        │
-                   │          Train is coming in a later version.           │
-                   │ Train a network here and watch loss and accuracy live. │
-                   │                                                        │
-                   │     Press 1 or Tab to go back to Draw, q to quit.      │
-                   │                                                        │
-                   └────────────────────────────────────────────────────────┘
-
-
-
-
-
-
-
-         1 back to Draw  tab screens  ? help  q quit
-        """)
-    }
-
     @Test func barsHighlightTheTopDigitInColour() {
         var app = App.digits(model: model, size: Size(width: 80, height: 24), capabilities: .full)
         app.send(stroke)

@@ -8,7 +8,8 @@ struct TrainRenderTests {
     /// A run fed by hand up to the middle of epoch 3, with two epochs behind it.
     func midTraining(size: Size = Size(width: 80, height: 24)) throws -> App {
         var app = try trainApp(try trainScreen(), size: size)
-        app.send([.key(.character("s")), FedEvents.started()])
+        try app.startTraining()
+        app.send([FedEvents.started()])
         let network = try FedEvents.network()
         app.send([FedEvents.batch(epoch: 1, batch: 10, loss: 0.6, accuracy: 0.8, elapsed: 1.5),
                   FedEvents.epoch(1, loss: 0.6, test: 0.85, network: network),
@@ -50,7 +51,8 @@ struct TrainRenderTests {
     @Test func aLongFailureTakesTwoLinesAt80x24() throws {
         var app = try trainApp(try trainScreen())
         let why = "/data/train-images-idx3-ubyte.gz: truncated gzip stream after 1024 bytes (download it again)"
-        app.send([.key(.character("s")), .message(TrainMessage(run: 1, .failed(why)))])
+        try app.startTraining()
+        app.send([.trainingFailed(run: 1, why)])
         let lines = app.render().lines()
         #expect(lines[4].contains("│ Could not train:                             │"), "\(lines[4])")
         #expect(lines[5].contains("│ /data/train-images-idx3-ubyte.gz: truncated  │"), "\(lines[5])")
@@ -106,8 +108,8 @@ struct TrainRenderTests {
 
     @Test func asciiTerminalsGetPlainCharacters() throws {
         var app = try midTraining()
-        app = App(screens: app.screens, size: app.size, capabilities: Capabilities(colors: 0, unicode: false))
-        app.activate(1)
+        app = App(screens: app.screens, size: app.size, capabilities: Capabilities(colors: 0, unicode: false),
+                  activeIndex: 1)
         let text = app.render().text
         #expect(text.contains("#"))
         #expect(!text.contains("█"))

@@ -5,17 +5,18 @@ import Testing
 
 @Suite("Train screen update")
 struct TrainUpdateTests {
-    /// A Train screen with a run started (its background work not executed).
+    /// A Train screen with a run started (the effects are not run).
     func started() throws -> (App, [Effect]) {
         var app = try trainApp(try trainScreen())
-        let effects = app.send([.key(.character("s"))])
+        let effects = try app.startTraining()
         return (app, effects)
     }
 
-    @Test func startRunsTrainingInTheBackground() throws {
+    @Test func startChecksTheDataThenAsksForTraining() throws {
         let (app, effects) = try started()
-        #expect(effects.count == 1)
-        if case .background = effects.first {} else { Issue.record("expected a background effect") }
+        let data = try fakeDataDirectory()
+        #expect(effects == [.checkData(data),
+                            .startTraining(run: 1, configuration: smallConfiguration, data: data)])
         let train = try app.train
         #expect(train.isTraining)
         #expect(train.run?.configuration == smallConfiguration)
@@ -26,8 +27,8 @@ struct TrainUpdateTests {
     @Test func withoutDataStartIsRefusedAndTheScreenSaysWhereItLooked() throws {
         let missing = DataLocation(directory: "/nonexistent/mnist", source: .option)
         var app = try trainApp(try trainScreen(data: missing))
-        let effects = app.send([.key(.character("s"))])
-        #expect(effects.isEmpty)
+        #expect(app.send([.key(.character("s"))]) == [.checkData(missing)])
+        #expect(app.send([.dataChecked(missing, missing: MNIST.fileNames)]).isEmpty)
         #expect(try app.train.run == nil)
         let text = app.render(size: Size(width: 100, height: 30)).text
         #expect(text.contains("No MNIST data found"))
@@ -57,50 +58,43 @@ struct TrainUpdateTests {
         #expect(try app.train.run?.batch == nil)
     }
 
-    @Test func pauseResumeAndStopGoThroughTheControl() throws {
+    @Test func pauseResumeAndStopAreEffects() throws {
         var (app, _) = try started()
-        let control = try #require(try app.train.control)
         app.send([FedEvents.started(), FedEvents.batch(epoch: 1, batch: 2)])
-        app.send([.key(.character(" "))])
-        #expect(control.isPaused)
+        #expect(app.send([.key(.character(" "))]) == [.pauseTraining(run: 1)])
         guard case .paused = try app.train.run?.phase else { Issue.record("not paused"); return }
         // A batch report already on its way does not undo the pause.
         app.send([FedEvents.batch(epoch: 1, batch: 3)])
         guard case .paused = try app.train.run?.phase else { Issue.record("pause lost"); return }
         #expect(app.render().text.contains("Paused: space resumes"))
-        app.send([.key(.character(" "))])
-        #expect(!control.isPaused)
-        app.send([.key(.character("x"))])
-        #expect(control.isStopped)
+        #expect(app.send([.key(.character(" "))]) == [.resumeTraining(run: 1)])
+        #expect(app.send([.key(.character("x"))]) == [.stopTraining(run: 1)])
         guard case .stopping = try app.train.run?.phase else { Issue.record("not stopping"); return }
         let network = try FedEvents.network()
-        app.send([.message(TrainMessage(run: 1, .ended(.cancelled(epochs: 0), network: network, testAccuracy: 0.5)))])
+        app.send([.trainingEnded(run: 1, .cancelled(epochs: 0), network: network, testAccuracy: 0.5)])
         let train = try app.train
         #expect(!train.isTraining)
         #expect(train.run?.network == network, "stop keeps the weights so far")
         #expect(train.hasUnsavedWork)
     }
 
-    @Test func saveWritesTheFileAndDrawUsesIt() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("train-\(UUID().uuidString).safetensors").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+    @Test func saveAsksForTheFileAndTheAnswerHandsTheModelToDraw() throws {
+        let path = "/digits-tests/trained.safetensors"
         var app = try trainApp(try trainScreen(output: path))
-        app.send([.key(.character("s"))])
+        try app.startTraining()
         // Nothing to save before the first epoch.
         #expect(app.send([.key(.character("w"))]).isEmpty)
         let network = try FedEvents.network(seed: 11)
         app.send([FedEvents.started(), FedEvents.epoch(1, loss: 0.4, test: 0.9, network: network)])
         let saving = app.send([.key(.character("w"))])
-        let posted = runBackground(saving)
-        #expect(posted.count == 1)
-        let loaded = try ModelFile.load(path: path)
-        #expect(loaded.network == network)
-        #expect(loaded.typedMetadata.epochs == 1)
-        #expect(loaded.typedMetadata.testAccuracy.map { abs($0 - 0.9) < 1e-6 } == true)
-        // The saved report hands the model to Draw, which the Train header then names.
-        let handOver = app.send(posted)
-        app.send(runBackground(handOver))
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let metadata = ModelMetadata(training: smallConfiguration, epochs: 1, testAccuracy: Double(Float(0.9)),
+                                     madeBy: "digits train (Train screen)")
+        #expect(saving == [.saveModel(SaveRequest(network: network, metadata: metadata, path: path,
+                                                  run: 1, revision: 1))])
+        // The answer hands the model to Draw (the App does that itself, so no effect is left
+        // over), and the Train header then names it.
+        #expect(app.send([.saved(run: 1, path: path, revision: 1)]).isEmpty)
+        let name = "trained.safetensors"
         #expect(try app.draw.model?.name == name)
         #expect(try app.train.drawModelName == name)
         #expect(try app.train.isSaved)
@@ -112,60 +106,68 @@ struct TrainUpdateTests {
         #expect(app.send([.key(.character("u"))]).isEmpty, "no weights before the first epoch")
         let network = try FedEvents.network(seed: 5)
         app.send([FedEvents.epoch(1, loss: 0.4, test: 0.9, network: network)])
-        app.send(runBackground(app.send([.key(.character("u"))])))
+        #expect(app.send([.key(.character("u"))]).isEmpty, "the App hands the model over itself")
         #expect(try app.draw.model?.network == network)
         #expect(try app.draw.model?.name == "unsaved 784-4-10, epoch 1")
     }
 
     @Test func quitMidTrainingAsksFirst() throws {
         var (app, _) = try started()
-        #expect(!app.send([.key(.character("q"))]).contains { $0.isQuit })
+        #expect(!app.send([.key(.character("q"))]).contains(.quit))
         #expect(try app.train.confirmation == .quit)
         #expect(app.render().text.contains("Training is still running"))
         app.send([.key(.character("n"))])
         #expect(try app.train.confirmation == nil)
         app.send([.key(.character("q"))])
-        let control = try #require(try app.train.control)
         // The app quits once the trainer has stopped, not while it is inside a batch.
-        #expect(!app.send([.key(.character("y"))]).contains { $0.isQuit })
-        #expect(control.isStopped)
+        #expect(app.send([.key(.character("y"))]) == [.stopTraining(run: 1)])
         #expect(app.render().text.contains("Stopping training, then quitting"))
-        let ended = TrainMessage(run: 1, .ended(.cancelled(epochs: 0), network: try FedEvents.network(), testAccuracy: nil))
-        #expect(app.send([.message(ended)]).contains { $0.isQuit })
+        let ended = Event.trainingEnded(run: 1, .cancelled(epochs: 0), network: try FedEvents.network(), testAccuracy: nil)
+        #expect(app.send([ended]) == [.quit])
     }
 
     @Test func quitAfterTrainingWithUnsavedModelAsksAndQuitsAtOnce() throws {
         var (app, _) = try started()
-        app.send([.message(TrainMessage(run: 1, .ended(.completed(epochs: 3), network: try FedEvents.network(),
-                                                          testAccuracy: 0.9)))])
+        app.send([.trainingEnded(run: 1, .completed(epochs: 3), network: try FedEvents.network(), testAccuracy: 0.9)])
         #expect(app.send([.key(.character("q"))]).isEmpty)
         #expect(app.render().text.contains("The model trained here is not saved."))
-        #expect(app.send([.key(.character("y"))]).contains { $0.isQuit })
+        #expect(app.send([.key(.character("y"))]) == [.quit])
     }
 
     @Test func quitWithoutWorkToLoseQuitsAtOnce() throws {
         var app = try trainApp(try trainScreen())
-        #expect(app.send([.key(.character("q"))]).contains { $0.isQuit })
+        #expect(app.send([.key(.character("q"))]) == [.quit])
     }
 
     @Test func startingAnewOverAnUnsavedModelAsks() throws {
         var (app, _) = try started()
-        app.send([.message(TrainMessage(run: 1, .ended(.completed(epochs: 3), network: try FedEvents.network(),
-                                                          testAccuracy: 0.9)))])
+        app.send([.trainingEnded(run: 1, .completed(epochs: 3), network: try FedEvents.network(), testAccuracy: 0.9)])
         #expect(app.send([.key(.character("s"))]).isEmpty)
         #expect(try app.train.confirmation == .discard)
-        #expect(app.send([.key(.character("y"))]).count == 1)
+        let data = try fakeDataDirectory()
+        #expect(app.send([.key(.character("y"))]) == [.checkData(data)])
+        #expect(app.send([.dataChecked(data, missing: [])])
+                == [.startTraining(run: 2, configuration: smallConfiguration, data: data)])
         #expect(try app.train.run?.id == 2)
     }
 
-    @Test func firstTickStartsWhenAskedTo() throws {
-        var screen = try trainScreen()
-        screen = TrainScreen(setup: TrainScreenSetup(data: screen.data, configuration: smallConfiguration,
-                                                     startsAtOnce: true))
-        #expect(screen.tickInterval != nil)
-        let effects = screen.update(.tick, context: testContext)
-        #expect(effects.count == 1)
-        #expect(screen.isTraining)
-        #expect(screen.tickInterval == nil)
+    @Test func startingAtOnceBeginsWithTheDataCheckAnswer() throws {
+        let data = try fakeDataDirectory()
+        var app = try trainApp(TrainScreen(setup: TrainScreenSetup(data: data, configuration: smallConfiguration,
+                                                                   startsAtOnce: true)))
+        // Nothing polls a timer: the start hook asks, and the answer starts the run.
+        #expect(app.start() == [.checkData(data)])
+        #expect(try !app.train.isTraining)
+        #expect(app.send([.dataChecked(data, missing: [])])
+                == [.startTraining(run: 1, configuration: smallConfiguration, data: data)])
+        #expect(try app.train.isTraining)
+    }
+
+    @Test func anAnswerForAnotherLocationIsIgnored() throws {
+        var app = try trainApp(try trainScreen())
+        app.send([.key(.character("s"))])
+        let elsewhere = DataLocation(directory: "/elsewhere", source: .option)
+        #expect(app.send([.dataChecked(elsewhere, missing: [])]).isEmpty)
+        #expect(try !app.train.isTraining)
     }
 }

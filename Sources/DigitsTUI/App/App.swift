@@ -1,6 +1,7 @@
 /// The whole UI as a value: the screens, which one is active, whether help is open, and the
 /// terminal's size. `update` is pure and returns effects for the event loop to run; `render` is
-/// pure and gives a `Frame`.
+/// pure and gives a `Frame`. Effects about the screens themselves (`.useInDraw`) are answered
+/// here; the rest go to the runtime.
 ///
 /// The App handles what is common to every screen: `q` and Ctrl-C quit (asking first when a
 /// screen would lose work), `?` toggles the help
@@ -16,11 +17,14 @@ public struct App: Sendable {
     public private(set) var size: Size
     public let capabilities: Capabilities
 
-    public init(screens: [any Screen], size: Size, capabilities: Capabilities) {
+    /// An app showing `screens[activeIndex]` first. Nothing runs until the runtime calls
+    /// `start()` and runs the effects it returns.
+    public init(screens: [any Screen], size: Size, capabilities: Capabilities, activeIndex: Int = 0) {
         precondition(!screens.isEmpty, "an app needs at least one screen")
         self.screens = screens
         self.size = size
         self.capabilities = capabilities
+        self.activeIndex = screens.indices.contains(activeIndex) ? activeIndex : 0
     }
 
     public var theme: Theme { Theme(capabilities) }
@@ -28,33 +32,55 @@ public struct App: Sendable {
     public var activeScreen: any Screen { screens[activeIndex] }
     public var isTooSmall: Bool { !size.contains(Self.minimumSize) }
 
-    /// The shortest tick interval any screen asks for; nil when all are idle.
-    public var tickInterval: Duration? {
-        screens.compactMap(\.tickInterval).min()
+    /// The work the app needs from the start: every screen's `start` effects, then the first
+    /// screen's `activate` ones. The runtime calls this once, before the first event.
+    public mutating func start() -> [Effect] {
+        let context = self.context
+        var effects: [Effect] = []
+        for index in screens.indices {
+            effects += screens[index].start(context: context)
+        }
+        effects += screens[activeIndex].activate(context: context)
+        return resolve(effects)
     }
 
-    /// Applies one event and returns the effects to run.
+    /// Applies one event and returns the effects for the runtime to run.
     public mutating func update(_ event: Event) -> [Effect] {
         switch event {
         case .terminate:
             return [.quit]
         case .resize(let newSize):
             size = newSize
-            return updateAll(event)
-        case .message, .tick:
-            return updateAll(event)
+            return resolve(updateAll(event))
         case .key(let key):
-            return handle(key)
+            return resolve(handle(key))
         case .mouse(let mouse):
-            return handle(mouse)
+            return resolve(handle(mouse))
+        case .dataChecked, .training, .trainingEnded, .trainingFailed, .saved, .saveFailed,
+             .evaluated, .drawModelChanged:
+            return resolve(updateAll(event))
         }
+    }
+
+    /// Answers the effects that are about the screens themselves and passes the rest on:
+    /// `.useInDraw` becomes a `.drawModelChanged` for every screen, whose own effects (Browse
+    /// evaluating the new model) are resolved in turn.
+    private mutating func resolve(_ effects: [Effect]) -> [Effect] {
+        var remaining: [Effect] = []
+        for effect in effects {
+            if case .useInDraw(let model) = effect {
+                remaining += resolve(updateAll(.drawModelChanged(model)))
+            } else {
+                remaining.append(effect)
+            }
+        }
+        return remaining
     }
 
     private mutating func updateAll(_ event: Event) -> [Effect] {
         let context = self.context
         var effects: [Effect] = []
         for index in screens.indices {
-            if case .tick = event, screens[index].tickInterval == nil { continue }
             effects += screens[index].update(event, context: context)
         }
         return effects
@@ -65,22 +91,20 @@ public struct App: Sendable {
         return screens[activeIndex].update(event, context: context)
     }
 
-    /// Makes screen `index` active (closing help), if there is such a screen, and tells it so
-    /// with a `ScreenShown` message. Screens answer that message by changing state only; work
-    /// it starts waits for their next tick.
-    public mutating func activate(_ index: Int) {
-        guard screens.indices.contains(index) else { return }
+    /// Makes screen `index` active (closing help), if there is such a screen, and returns the
+    /// effects of its `activate` hook.
+    public mutating func activate(_ index: Int) -> [Effect] {
+        guard screens.indices.contains(index) else { return [] }
         activeIndex = index
         showsHelp = false
-        _ = screens[index].update(.message(ScreenShown()), context: context)
+        return resolve(screens[index].activate(context: context))
     }
 
     /// `q` or Ctrl-C: quit, unless a screen holds work that quitting would lose; then that
     /// screen comes forward and gets the `q`, to ask. While it asks, Ctrl-C quits at once.
     private mutating func quit() -> [Effect] {
         guard let index = screens.firstIndex(where: \.quitNeedsConfirmation) else { return [.quit] }
-        activate(index)
-        return updateActive(.key(.character("q")))
+        return activate(index) + updateActive(.key(.character("q")))
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
@@ -101,15 +125,12 @@ public struct App: Sendable {
             showsHelp.toggle()
             return []
         case .tab:
-            activate((activeIndex + 1) % screens.count)
-            return []
+            return activate((activeIndex + 1) % screens.count)
         case .backTab:
-            activate((activeIndex + screens.count - 1) % screens.count)
-            return []
+            return activate((activeIndex + screens.count - 1) % screens.count)
         case .character(let character) where character.isNumber:
             if let number = character.wholeNumberValue, number >= 1, number <= screens.count {
-                activate(number - 1)
-                return []
+                return activate(number - 1)
             }
         default:
             break
@@ -131,8 +152,7 @@ public struct App: Sendable {
         }
         if mouse.kind == .press, mouse.y == 0 {
             if let tab = HeaderBar.tabs(for: screens.map(\.title)).first(where: { $0.columns.contains(mouse.x) }) {
-                activate(tab.index)
-                return []
+                return activate(tab.index)
             }
         }
         return updateActive(.mouse(mouse))

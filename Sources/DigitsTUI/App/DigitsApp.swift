@@ -1,15 +1,20 @@
 import DigitsCore
 
+/// The `digits` app's screens, in tab order: number keys 1, 2, 3 follow it.
+public enum DigitsScreen: Int, CaseIterable, Sendable {
+    case draw, train, browse
+}
+
 extension App {
-    /// The `digits` app: the Draw, Train and Browse screens. Number keys follow this order.
+    /// The `digits` app: the Draw, Train and Browse screens, with `first` in front.
     public static func digits(model: DrawModel?, modelProblem: String? = nil, size: Size,
                               capabilities: Capabilities,
                               training: TrainScreenSetup = TrainScreenSetup(),
-                              testData: DataLocation? = nil) -> App {
+                              testData: DataLocation? = nil, first: DigitsScreen = .draw) -> App {
         App(screens: [
             DrawScreen(model: model, modelProblem: modelProblem, size: size),
             TrainScreen(setup: training, drawModelName: model?.name),
             BrowseScreen(model: model, modelProblem: modelProblem, testData: testData, size: size),
-        ], size: size, capabilities: capabilities)
+        ], size: size, capabilities: capabilities, activeIndex: first.rawValue)
     }
 }

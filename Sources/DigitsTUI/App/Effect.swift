@@ -1,12 +1,45 @@
-/// Work that `update` asks the event loop to do, so `update` itself stays pure.
-public enum Effect: Sendable {
-    /// Leave the loop and restore the terminal.
-    case quit
-    /// Run `work` on a background thread. It reports back by posting events through the
-    /// `EventPoster`, which wakes the loop; `update` sees them as `.message` events.
-    case background(@Sendable (EventPoster) -> Void)
+import DigitsCore
 
-    public var isQuit: Bool {
-        if case .quit = self { true } else { false }
+/// Work that `update` asks for, as data: the runtime (DigitsTerminal's `EffectRunner`) does it
+/// on threads it owns and answers with `Event`s. Because effects are values, a test checks what
+/// an update asks for with `#expect(effects == [.startTraining(...)])` and nothing runs.
+public enum Effect: Sendable, Equatable {
+    /// Leave the loop, stop every run, restore the terminal.
+    case quit
+    /// Find out which MNIST files `location` lacks; answered by `.dataChecked`.
+    case checkData(DataLocation)
+    /// Load the data at `location` and train a network with `configuration`; answered by
+    /// `.training` reports, then `.trainingEnded` or `.trainingFailed`, all tagged with `run`.
+    case startTraining(run: Int, configuration: TrainingConfiguration, data: DataLocation)
+    /// Hold training `run` before its next batch, until resumed or stopped.
+    case pauseTraining(run: Int)
+    case resumeTraining(run: Int)
+    /// Stop training `run` after the batch it is in, keeping the weights so far.
+    case stopTraining(run: Int)
+    /// Write `network` atomically to `path`; answered by `.saved` or `.saveFailed`.
+    case saveModel(SaveRequest)
+    /// Load the MNIST test set from `location` and evaluate `model` on it; answered by
+    /// `.evaluated` with the same `generation`.
+    case evaluateTestSet(model: DrawModel, data: DataLocation, generation: Int)
+    /// Read digits on the Draw screen with `model` from now on. The `App` answers this one
+    /// itself, by telling every screen (`.drawModelChanged`); it never reaches the runtime.
+    case useInDraw(DrawModel)
+}
+
+/// What `Effect.saveModel` writes, and which run and revision of its weights it is, so the
+/// answer can say whether the file holds the latest weights.
+public struct SaveRequest: Sendable, Equatable {
+    public var network: Network
+    public var metadata: ModelMetadata
+    public var path: String
+    public var run: Int
+    public var revision: Int
+
+    public init(network: Network, metadata: ModelMetadata, path: String, run: Int, revision: Int) {
+        self.network = network
+        self.metadata = metadata
+        self.path = path
+        self.run = run
+        self.revision = revision
     }
 }

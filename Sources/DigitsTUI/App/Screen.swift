@@ -10,9 +10,6 @@ public protocol Screen: Sendable {
     var statusHints: [KeyHint] { get }
     /// Every key of this screen, for the help overlay.
     var helpSections: [HelpSection] { get }
-    /// How often this screen wants `.tick` events while something animates; nil when idle, so
-    /// the loop blocks until input.
-    var tickInterval: Duration? { get }
     /// True while the screen takes text input, so global keys (q, digits, ?) reach it instead.
     var capturesKeyboard: Bool { get }
     /// True while quitting would throw away work (a model being trained or not yet saved) and
@@ -20,8 +17,14 @@ public protocol Screen: Sendable {
     /// hand it the `q`, so it can ask first.
     var quitNeedsConfirmation: Bool { get }
 
-    /// Applies an event. Resize events reach every screen, active or not; other events reach
-    /// only the active one.
+    /// Called once when the app starts, for every screen: the work it needs from the start
+    /// (Bubble Tea's `Init`), such as finding out whether the data is there.
+    mutating func start(context: ScreenContext) -> [Effect]
+    /// Called each time the screen becomes the active one (also at start, for the first one):
+    /// work only its user needs, such as Browse evaluating the test set, waits until then.
+    mutating func activate(context: ScreenContext) -> [Effect]
+    /// Applies an event. Keys and mouse events reach only the active screen; everything else
+    /// (resizes, the runtime's answers, model changes) reaches every screen.
     mutating func update(_ event: Event, context: ScreenContext) -> [Effect]
     /// Draws the screen into `context.area` of `frame`.
     func render(into frame: inout Frame, context: ScreenContext)
@@ -29,7 +32,8 @@ public protocol Screen: Sendable {
 
 extension Screen {
     public var headerNote: String? { nil }
-    public var tickInterval: Duration? { nil }
     public var capturesKeyboard: Bool { false }
     public var quitNeedsConfirmation: Bool { false }
+    public mutating func start(context: ScreenContext) -> [Effect] { [] }
+    public mutating func activate(context: ScreenContext) -> [Effect] { [] }
 }

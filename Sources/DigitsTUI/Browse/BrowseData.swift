@@ -17,27 +17,6 @@ public struct BrowseData: Sendable, Equatable {
         self.report = report
         self.modelName = modelName
     }
-
-    /// Loads the test half of MNIST from `location` and evaluates `model` on it. Slow (a second
-    /// or so): the screen runs it as a background effect. Failures come back as lines for the
-    /// screen to show, saying where it looked and how to get the data.
-    public static func load(model: DrawModel, from location: DataLocation) -> Result<BrowseData, BrowseProblem> {
-        let test: Dataset
-        do throws(DataError) {
-            test = try location.loadTest()
-        } catch {
-            return .failure(BrowseProblem(title: "The MNIST test set could not be loaded.",
-                                          details: [error.description],
-                                          advice: BrowseProblem.dataAdvice))
-        }
-        do throws(EvaluationError) {
-            let report = try EvaluationReport.evaluate(model.network, on: test)
-            return .success(BrowseData(images: test, report: report, modelName: model.name))
-        } catch {
-            return .failure(BrowseProblem(title: "The model cannot be evaluated on the test set.",
-                                          details: [error.description], advice: []))
-        }
-    }
 }
 
 /// Why there is nothing to browse, as the screen says it: a title, the details (where it
@@ -60,19 +39,11 @@ public struct BrowseProblem: Error, Sendable, Equatable {
     ]
 }
 
-/// The message the background evaluation posts back to the screen.
-struct BrowseLoaded: Sendable {
-    let result: Result<BrowseData, BrowseProblem>
-    /// Which model it evaluated (`BrowseScreen.generation`): a result for a model Draw no
-    /// longer uses is dropped.
-    var generation = 0
-}
-
 /// Where the Browse screen is with its data.
 public enum BrowsePhase: Sendable, Equatable {
-    /// Waiting for the first tick to start loading `location` with `model`.
+    /// Waiting to be shown before evaluating `model` on the test set at `location`.
     case pending(model: DrawModel, location: DataLocation)
-    /// The background evaluation is running.
+    /// The evaluation is running (`Effect.evaluateTestSet`).
     case loading
     /// Ready to browse.
     case ready

@@ -1,30 +1,23 @@
 import DigitsCore
 
 extension BrowseScreen {
+    /// The first showing starts the evaluation: Draw alone should cost nothing.
+    public mutating func activate(context: ScreenContext) -> [Effect] {
+        shown = true
+        return evaluateIfPending()
+    }
+
     public mutating func update(_ event: Event, context: ScreenContext) -> [Effect] {
         switch event {
-        case .tick:
-            guard case .pending(let model, let location) = phase else { return [] }
-            phase = .loading
-            let generation = self.generation
-            return [.background { poster in
-                poster.post(message: BrowseLoaded(result: BrowseData.load(model: model, from: location),
-                                                  generation: generation))
-            }]
-        case .message(let value):
-            if value is ScreenShown {
-                // Evaluate on first showing, not at start-up: Draw alone should cost nothing.
-                shown = true
-                return []
-            }
-            if let model = value as? DrawModel, let location {
-                // Draw reads with a new model (from the Train screen): browse its mistakes.
-                generation += 1
-                phase = .pending(model: model, location: location)
-                return []
-            }
-            guard let loaded = value as? BrowseLoaded, loaded.generation == generation else { return [] }
-            switch loaded.result {
+        case .drawModelChanged(let model):
+            // Draw reads with a new model (from the Train screen): browse its mistakes.
+            guard let location else { return [] }
+            generation += 1
+            phase = .pending(model: model, location: location)
+            return evaluateIfPending()
+        case .evaluated(let generation, let result):
+            guard generation == self.generation else { return [] }
+            switch result {
             case .success(let data):
                 show(data)
             case .failure(let problem):
@@ -46,9 +39,16 @@ extension BrowseScreen {
             default: break
             }
             return []
-        case .terminate:
+        case .terminate, .dataChecked, .training, .trainingEnded, .trainingFailed, .saved, .saveFailed:
             return []
         }
+    }
+
+    /// Starts evaluating the pending model once the screen has been shown.
+    private mutating func evaluateIfPending() -> [Effect] {
+        guard shown, case .pending(let model, let location) = phase else { return [] }
+        phase = .loading
+        return [.evaluateTestSet(model: model, data: location, generation: generation)]
     }
 
     var layout: BrowseLayout { BrowseLayout(size: size) }

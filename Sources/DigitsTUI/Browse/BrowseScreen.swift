@@ -3,8 +3,8 @@ import DigitsCore
 /// The Browse screen: the test images the current model gets wrong (or all of them), as a list,
 /// a grid of thumbnails or one large image, filtered by true digit, predicted digit or a cell of
 /// the confusion matrix, sorted by index or confidence. `update` (BrowseScreen+Update.swift) and
-/// `render` (BrowseScreen+Render.swift and friends) are pure; the evaluation runs once, as a
-/// background effect started by the first tick after the screen is first shown.
+/// `render` (BrowseScreen+Render.swift and friends) are pure; the evaluation is an effect the
+/// screen asks for when it is first shown, and again for each new model after that.
 public struct BrowseScreen: Screen {
     public let title = "Browse"
     public internal(set) var phase: BrowsePhase
@@ -27,15 +27,15 @@ public struct BrowseScreen: Screen {
     /// A short message about the last action, cleared by the next key.
     public internal(set) var note: String?
     public internal(set) var size: Size
-    /// Whether the screen has been shown; evaluation starts on the first tick after that.
+    /// Whether the screen has been shown; evaluation waits until then.
     public internal(set) var shown = false
     /// Where the test set is, to evaluate again when Draw gets a new model.
     public let location: DataLocation?
     /// Counts the models evaluated, so a late result for an old one is ignored.
     public internal(set) var generation = 0
 
-    /// A screen that loads the test set from `location` and evaluates `model` in the background,
-    /// starting at the first tick after it is first shown. Without a model or a location it
+    /// A screen that has the test set at `location` loaded and `model` evaluated on it when it
+    /// is first shown. Without a model or a location it
     /// says what is missing.
     public init(model: DrawModel?, modelProblem: String? = nil, testData location: DataLocation?, size: Size) {
         self.size = size
@@ -65,11 +65,6 @@ public struct BrowseScreen: Screen {
     /// The selected image, if any.
     public var selected: Classification? {
         items.indices.contains(selection) ? items[selection] : nil
-    }
-
-    public var tickInterval: Duration? {
-        if case .pending = phase, shown { return .milliseconds(30) }
-        return nil
     }
 
     public var capturesKeyboard: Bool { prompt != nil }

@@ -9,10 +9,11 @@ extension DrawScreen {
             handle(key)
         case .mouse(let mouse):
             handle(mouse)
-        case .message(let value):
-            // Another screen (Train) or background work hands over a new model.
-            if let model = value as? DrawModel { use(model) }
-        case .tick, .terminate:
+        case .drawModelChanged(let model):
+            // The Train screen handed over a model.
+            use(model)
+        case .terminate, .dataChecked, .training, .trainingEnded, .trainingFailed, .saved,
+             .saveFailed, .evaluated:
             break
         }
         return []

@@ -5,18 +5,23 @@ extension TrainScreen {
         switch event {
         case .key(let key):
             return handle(key)
-        case .message(let value):
-            if let model = value as? DrawModel {
-                drawModelName = model.name
-            } else if let message = value as? TrainMessage, message.run == run?.id {
-                return receive(message.kind)
-            }
-        case .tick:
-            if startsOnFirstTick {
-                startsOnFirstTick = false
-                return start()
-            }
-        case .mouse, .resize, .terminate:
+        case .drawModelChanged(let model):
+            drawModelName = model.name
+        case .dataChecked(let location, let missing) where location == data:
+            return dataChecked(missing: missing)
+        case .training(let id, let event) where id == run?.id:
+            receive(event)
+        case .trainingEnded(let id, let outcome, let network, let accuracy) where id == run?.id:
+            return ended(outcome, network: network, testAccuracy: accuracy)
+        case .trainingFailed(let id, let message) where id == run?.id:
+            return failed(message)
+        case .saved(let id, let path, let revision) where id == run?.id:
+            return saved(path: path, revision: revision)
+        case .saveFailed(let id, let message) where id == run?.id:
+            note = "Not saved: \(message)"
+        default:
+            // Mouse, resizes, the end, other screens' answers, and reports from a run the user
+            // already left behind.
             break
         }
         return []
@@ -42,7 +47,8 @@ extension TrainScreen {
         case .down, .character("j"):
             form.moveSelection(by: 1)
         case .character(" "):
-            if isTraining { togglePause() } else { changeSelected(by: 1) }
+            if isTraining { return togglePause() }
+            changeSelected(by: 1)
         case .enter:
             if !isTraining { form.beginEditing() } else { note = "The settings are fixed while training runs." }
         case .left, .character("h"):
@@ -55,9 +61,9 @@ extension TrainScreen {
             form.apply(next)
             note = next == .fast ? "Fast recipe: 98% in seconds." : "The shipped model's recipe: slow, about 99.3%."
         case .character("s"):
-            return start()
+            return startTraining()
         case .character("x"):
-            stop()
+            return stop()
         case .character("w"):
             return save()
         case .character("u"):
@@ -107,16 +113,15 @@ extension TrainScreen {
             confirmation = nil
             switch question {
             case .quit:
-                guard isTraining, let control else { return [.quit] }
-                // Quit once the trainer has stopped: exiting while it is inside OpenBLAS can
-                // hang the process (see BackgroundTraining). A stop lands within one batch.
-                control.stop()
+                guard isTraining, let run else { return [.quit] }
+                // Quit once the trainer has stopped, so the run ends with its weights reported
+                // rather than cut off inside a batch. A stop lands within one batch.
                 quitsWhenStopped = true
                 note = "Stopping training, then quitting…"
-                return []
+                return [.stopTraining(run: run.id)]
             case .discard:
                 unsavedAccepted = true
-                return start()
+                return startTraining()
             }
         case .character("w") where question == .quit:
             confirmation = nil
@@ -132,63 +137,73 @@ extension TrainScreen {
 
     // MARK: Actions
 
-    /// Starts a run with the form's settings, unless something is wrong with them or the data.
-    mutating func start() -> [Effect] {
+    /// Starts a run with the form's settings, unless something is wrong with them or the data:
+    /// the data is looked for again first (it may have been downloaded since the screen
+    /// opened), and the run begins with the answer.
+    mutating func startTraining() -> [Effect] {
         guard !isTraining else {
             note = "Training is already running."
             return []
         }
-        guard let configuration = form.configuration() else {
+        guard form.configuration() != nil else {
             note = "Fix the field marked ! first."
-            return []
-        }
-        // The data may have been downloaded since the screen opened.
-        dataProblem = Self.dataProblem(at: data)
-        if dataProblem != nil {
-            note = "No data to train on: see where it looked, on the right."
             return []
         }
         if hasUnsavedWork && confirmation == nil {
             confirmation = .discard
             return []
         }
+        startsWhenDataFound = true
+        return [.checkData(data)]
+    }
+
+    /// The answer to a data check: say where the data was looked for, and begin the run that
+    /// waited for it.
+    private mutating func dataChecked(missing: [String]) -> [Effect] {
+        dataProblem = missing.isEmpty ? nil : "No MNIST data found: \(data.lookedIn)."
+        guard startsWhenDataFound else { return [] }
+        startsWhenDataFound = false
+        guard dataProblem == nil else {
+            note = "No data to train on: see where it looked, on the right."
+            return []
+        }
+        guard !isTraining, let configuration = form.configuration() else { return [] }
         let id = nextRunID
         nextRunID += 1
         run = TrainingRun(id: id, configuration: configuration)
-        let control = TrainingControl()
-        self.control = control
         savedRevision = nil
         savedPath = nil
         unsavedAccepted = false
         note = nil
-        return [.background(TrainingJob.train(run: id, data: data, configuration: configuration,
-                                              control: control))]
+        return [.startTraining(run: id, configuration: configuration, data: data)]
     }
 
-    mutating func togglePause() {
-        guard let control, var run, run.isActive else { return }
+    mutating func togglePause() -> [Effect] {
+        guard var run, run.isActive else { return [] }
+        let effect: Effect
         switch run.phase {
         case .running, .loading:
-            control.pause()
             run.phase = .paused
+            effect = .pauseTraining(run: run.id)
         case .paused:
-            control.resume()
             run.phase = .running
+            effect = .resumeTraining(run: run.id)
         default:
-            return
+            return []
         }
         self.run = run
+        return [effect]
     }
 
-    mutating func stop() {
-        guard let control, var run, run.isActive else {
+    mutating func stop() -> [Effect] {
+        guard var run, run.isActive else {
             note = "No training to stop."
-            return
+            return []
         }
-        control.stop()
         run.phase = .stopping
         self.run = run
         note = "Stopping after this batch; the weights so far are kept."
+        return [.stopTraining(run: run.id)]
     }
 
     /// Writes the latest weights to the form's file, on a background thread.
@@ -203,8 +218,8 @@ extension TrainScreen {
         }
         let path = form.output
         note = "Saving to \(path)…"
-        return [.background(TrainingJob.save(network, metadata: metadata(for: run), to: path,
-                                             run: run.id, revision: run.revision))]
+        return [.saveModel(SaveRequest(network: network, metadata: metadata(for: run), path: path,
+                                       run: run.id, revision: run.revision))]
     }
 
     /// What the model file records about how the model was made.
@@ -233,44 +248,42 @@ extension TrainScreen {
             return []
         }
         note = "Draw now reads with \(model.name)."
-        return [.background(TrainingJob.use(model))]
+        return [.useInDraw(model)]
     }
 
-    // MARK: Reports from the background
+    // MARK: Answers from the runtime
 
-    private mutating func receive(_ kind: TrainMessage.Kind) -> [Effect] {
-        guard var run else { return [] }
-        switch kind {
-        case .event(let event):
-            let wasPaused = if case .paused = run.phase { true } else { false }
-            let wasStopping = if case .stopping = run.phase { true } else { false }
-            run.apply(event)
-            // A report from before the key was pressed must not undo the pause or stop.
-            if wasPaused, run.isActive { run.phase = .paused }
-            if wasStopping, run.isActive { run.phase = .stopping }
-            self.run = run
-        case .ended(let outcome, let network, let accuracy):
-            run.end(outcome, network: network, testAccuracy: accuracy)
-            self.run = run
-            control = nil
-            if quitsWhenStopped { return [.quit] }
-            // Handing the model to Draw and saving it stay the user's choice: a short trial run
-            // should not replace the model Draw reads with, nor overwrite a file.
-            note = "Not saved: w saves it to \(form.output); u reads digits on Draw with it."
-        case .failed(let message):
-            run.phase = .failed(message)
-            self.run = run
-            control = nil
-            if quitsWhenStopped { return [.quit] }
-        case .saved(let path, let revision):
-            savedRevision = revision
-            savedPath = path
-            note = "Saved \(path)."
-            if let model = drawModel(), revision == run.revision {
-                return [.background(TrainingJob.use(model))]
-            }
-        case .saveFailed(let message):
-            note = "Not saved: \(message)"
+    private mutating func receive(_ event: TrainingEvent) {
+        guard var run else { return }
+        let wasPaused = if case .paused = run.phase { true } else { false }
+        let wasStopping = if case .stopping = run.phase { true } else { false }
+        run.apply(event)
+        // A report from before the key was pressed must not undo the pause or stop.
+        if wasPaused, run.isActive { run.phase = .paused }
+        if wasStopping, run.isActive { run.phase = .stopping }
+        self.run = run
+    }
+
+    private mutating func ended(_ outcome: TrainingOutcome, network: Network, testAccuracy: Float?) -> [Effect] {
+        run?.end(outcome, network: network, testAccuracy: testAccuracy)
+        if quitsWhenStopped { return [.quit] }
+        // Handing the model to Draw and saving it stay the user's choice: a short trial run
+        // should not replace the model Draw reads with, nor overwrite a file.
+        note = "Not saved: w saves it to \(form.output); u reads digits on Draw with it."
+        return []
+    }
+
+    private mutating func failed(_ message: String) -> [Effect] {
+        run?.phase = .failed(message)
+        return quitsWhenStopped ? [.quit] : []
+    }
+
+    private mutating func saved(path: String, revision: Int) -> [Effect] {
+        savedRevision = revision
+        savedPath = path
+        note = "Saved \(path)."
+        if let model = drawModel(), revision == run?.revision {
+            return [.useInDraw(model)]
         }
         return []
     }

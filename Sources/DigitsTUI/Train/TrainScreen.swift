@@ -2,9 +2,9 @@ import DigitsCore
 
 /// The Train screen's state: the settings form, the training run (progress, epochs, latest
 /// weights), what is saved, and which model the Draw screen reads with. `update`
-/// (TrainScreen+Update.swift) and `render` (TrainScreen+Render.swift) are pure apart from the
-/// `TrainingControl`, the thread-safe handle through which a key pauses or stops the trainer
-/// at once; training and saving run on background threads as effects.
+/// (TrainScreen+Update.swift) and `render` (TrainScreen+Render.swift) are pure: checking the
+/// data, training, pausing, stopping and saving are effects the runtime runs, and its answers
+/// come back as events tagged with the run.
 public struct TrainScreen: Screen {
     /// A question the screen waits on before doing something that loses work.
     public enum Confirmation: Sendable, Equatable {
@@ -17,11 +17,12 @@ public struct TrainScreen: Screen {
     public let title = "Train"
     public internal(set) var form: TrainForm
     public let data: DataLocation
-    /// Why there is no data to train on (where it looked, how to get it); nil when found.
+    /// Why there is no data to train on (where it looked, how to get it); nil when found or
+    /// not yet checked.
     public internal(set) var dataProblem: String?
+    /// A start waits for the answer to the data check it asked for.
+    public internal(set) var startsWhenDataFound: Bool
     public internal(set) var run: TrainingRun?
-    /// The handle of the run in progress.
-    public internal(set) var control: TrainingControl?
     var nextRunID = 1
     /// The revision of the run's network last written to a file, and where.
     public internal(set) var savedRevision: Int?
@@ -35,22 +36,18 @@ public struct TrainScreen: Screen {
     public internal(set) var confirmation: Confirmation?
     /// The user chose to quit while training ran: quit as soon as the run reports its end.
     public internal(set) var quitsWhenStopped = false
-    /// Start training at the first tick (`digits train` in a terminal).
-    public internal(set) var startsOnFirstTick: Bool
 
     public init(setup: TrainScreenSetup = TrainScreenSetup(), drawModelName: String? = nil) {
         form = TrainForm(configuration: setup.configuration, output: setup.output)
         data = setup.data
-        dataProblem = Self.dataProblem(at: setup.data)
         self.drawModelName = drawModelName
-        startsOnFirstTick = setup.startsAtOnce
+        startsWhenDataFound = setup.startsAtOnce
     }
 
-    /// Says where the data was looked for and how to get it, when files are missing.
-    static func dataProblem(at location: DataLocation) -> String? {
-        let missing = location.missingFiles
-        guard !missing.isEmpty else { return nil }
-        return "No MNIST data found: \(location.lookedIn)."
+    /// Looks for the data at once, so the screen can say where it looked before anyone asks;
+    /// `digits train` in a terminal starts training as soon as the answer says it is there.
+    public mutating func start(context: ScreenContext) -> [Effect] {
+        [.checkData(data)]
     }
 
     public var isTraining: Bool { run?.isActive ?? false }
@@ -79,8 +76,6 @@ public struct TrainScreen: Screen {
     public var quitNeedsConfirmation: Bool {
         hasUnsavedWork && confirmation == nil
     }
-
-    public var tickInterval: Duration? { startsOnFirstTick ? .milliseconds(10) : nil }
 
     public var headerNote: String? {
         "Draw uses: \(drawModelName ?? "no model")"

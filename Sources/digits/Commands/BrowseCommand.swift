@@ -23,6 +23,6 @@ struct BrowseCommand: ParsableCommand {
         var arguments: [String] = []
         if let model = modelOptions.model { arguments += ["--model", model] }
         if let data = dataOptions.data { arguments += ["--data", data] }
-        try DrawCommand.parse(arguments).runScreens(startingOn: "Browse")
+        try DrawCommand.parse(arguments).runScreens(startingOn: .browse)
     }
 }

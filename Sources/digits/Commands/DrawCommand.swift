@@ -1,6 +1,7 @@
 import ArgumentParser
 import DigitsCore
 import DigitsTUI
+import DigitsTerminal
 import Foundation
 
 /// `digits draw`, also what `digits` alone runs: the interactive screens, starting on Draw.
@@ -19,12 +20,11 @@ struct DrawCommand: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() throws {
-        try runScreens(startingOn: nil)
+        try runScreens(startingOn: .draw)
     }
 
-    /// Runs the screens with the screen titled `title` active first (`digits browse` starts
-    /// on Browse), or Draw.
-    func runScreens(startingOn title: String?) throws {
+    /// Runs the screens with `first` in front (`digits browse` starts on Browse).
+    func runScreens(startingOn first: DigitsScreen) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             StandardError.fail(TerminalError.notATerminal.description)
             throw ExitCode.failure
@@ -46,11 +46,9 @@ struct DrawCommand: ParsableCommand {
         let ending: TerminalSession.Ending
         do {
             ending = try TerminalSession.run { size, capabilities in
-                var app = App.digits(model: model, modelProblem: problem, size: size, capabilities: capabilities,
-                                     training: TrainScreenSetup(data: dataOptions.location),
-                                     testData: dataOptions.location)
-                if let index = app.screens.firstIndex(where: { $0.title == title }) { app.activate(index) }
-                return app
+                App.digits(model: model, modelProblem: problem, size: size, capabilities: capabilities,
+                           training: TrainScreenSetup(data: dataOptions.location),
+                           testData: dataOptions.location, first: first)
             }
         } catch {
             StandardError.fail(error.description)

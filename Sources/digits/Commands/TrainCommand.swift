@@ -1,6 +1,7 @@
 import ArgumentParser
 import DigitsCore
 import DigitsTUI
+import DigitsTerminal
 import Foundation
 
 /// `digits train`: trains a network on MNIST and saves it as safetensors.
@@ -152,17 +153,14 @@ extension TrainCommand {
         let ending: TerminalSession.Ending
         do {
             ending = try TerminalSession.run { size, capabilities in
-                var app = App.digits(model: loaded.map(DrawModel.init(loaded:)), size: size,
-                                     capabilities: capabilities, training: setup, testData: data.location)
-                app.activate(1)
-                return app
+                App.digits(model: loaded.map(DrawModel.init(loaded:)), size: size,
+                           capabilities: capabilities, training: setup, testData: data.location,
+                           first: .train)
             }
         } catch {
             StandardError.fail(error.description)
             throw ExitCode.failure
         }
-        // Exiting while training is inside OpenBLAS can hang the process (see BackgroundTraining).
-        BackgroundTraining.stopAll()
         if case .signal(let number) = ending { throw ExitCode(128 + number) }
     }
 }

@@ -1,3 +1,4 @@
+import DigitsTUI
 import CNcurses
 
 /// Turns what `wget_wch` and `getmouse` report into `Event`s.

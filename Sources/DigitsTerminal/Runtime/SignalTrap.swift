@@ -1,3 +1,4 @@
+import DigitsTUI
 import Foundation
 
 /// Keeps the terminal usable whatever ends the program.

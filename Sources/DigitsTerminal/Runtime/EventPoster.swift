@@ -1,6 +1,7 @@
+import DigitsTUI
 import Foundation
 
-/// Lets background work hand events to the UI thread. `post` may be called from any thread: it
+/// Lets the effect runner's threads hand events to the UI thread. `post` may be called from any thread: it
 /// queues the event and writes one byte to a pipe that the event loop's `poll` watches, so a
 /// loop blocked waiting for input wakes at once (and an idle loop stays at 0% CPU).
 public final class EventPoster: @unchecked Sendable {
@@ -37,11 +38,6 @@ public final class EventPoster: @unchecked Sendable {
         var byte: UInt8 = 1
         // A full pipe already means "wake up": a failed write loses nothing.
         _ = write(writeDescriptor, &byte, 1)
-    }
-
-    /// Posts `.message(value)`.
-    public func post(message value: any Sendable) {
-        post(.message(value))
     }
 
     /// Takes every queued event, oldest first, and empties the wake-up pipe.

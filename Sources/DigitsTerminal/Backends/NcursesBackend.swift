@@ -1,4 +1,5 @@
 @preconcurrency import CNcurses
+import DigitsTUI
 import Foundation
 
 /// The real terminal, through wide-character ncurses.
@@ -157,7 +158,7 @@ public final class NcursesBackend: TerminalBackend {
 
     // MARK: Input
 
-    public func waitForEvents(timeout: Duration?, wakeDescriptor: Int32) -> [Event] {
+    public func waitForEvents(wakeDescriptor: Int32) -> [Event] {
         // ncurses may hold input it has already read (several reports in one read); take that
         // before sleeping.
         let pending = readAvailable()
@@ -165,11 +166,7 @@ public final class NcursesBackend: TerminalBackend {
         var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                            pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0),
                            pollfd(fd: SignalTrap.readDescriptor, events: Int16(POLLIN), revents: 0)]
-        let milliseconds: Int32 = timeout.map { duration in
-            let (seconds, attoseconds) = duration.components
-            return Int32(clamping: max(0, seconds * 1000 + attoseconds / 1_000_000_000_000_000))
-        } ?? -1
-        let ready = poll(&descriptors, nfds_t(descriptors.count), milliseconds)
+        let ready = poll(&descriptors, nfds_t(descriptors.count), -1)
         if SignalTrap.takeTermination() { return [.terminate] }
         if ready > 0, descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0,
            descriptors[0].revents & Int16(POLLIN) == 0 {

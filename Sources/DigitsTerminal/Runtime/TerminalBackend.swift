@@ -1,3 +1,5 @@
+import DigitsTUI
+
 /// The one place that talks to a terminal: draws frames and reads events. `NcursesBackend`
 /// drives a real terminal; `MemoryBackend` replays scripted events and keeps frames as text
 /// for tests.
@@ -8,9 +10,9 @@ public protocol TerminalBackend: AnyObject {
     var capabilities: Capabilities { get }
     /// Shows `frame` (a frame of another size than the terminal is drawn clipped).
     func draw(_ frame: Frame)
-    /// Blocks until terminal input arrives, `wakeDescriptor` becomes readable, or `timeout`
-    /// passes (nil waits forever), then returns the events read, possibly none.
-    func waitForEvents(timeout: Duration?, wakeDescriptor: Int32) -> [Event]
+    /// Blocks until terminal input arrives or `wakeDescriptor` becomes readable, then returns
+    /// the events read, possibly none.
+    func waitForEvents(wakeDescriptor: Int32) -> [Event]
     /// Gives the terminal back as it was. Safe to call more than once.
     func restore()
 }

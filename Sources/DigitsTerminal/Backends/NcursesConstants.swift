@@ -1,3 +1,4 @@
+import DigitsTUI
 import CNcurses
 
 /// ncurses values defined by function-like macros, which Swift does not import (mouse mask

@@ -1,3 +1,5 @@
+import DigitsTUI
+
 /// Runs an app in the real terminal and always gives the terminal back.
 public enum TerminalSession {
     /// How a session ended.

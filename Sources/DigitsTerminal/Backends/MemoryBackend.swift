@@ -1,3 +1,4 @@
+import DigitsTUI
 import Foundation
 
 /// A terminal in memory, for tests: hands out scripted events batch by batch, keeps every frame
@@ -8,8 +9,8 @@ public final class MemoryBackend: TerminalBackend {
     public let capabilities: Capabilities
     /// Every frame drawn, oldest first.
     public private(set) var frames: [Frame] = []
-    /// Timeouts the loop asked for, one per wait: nil means it blocked (no busy loop).
-    public private(set) var requestedTimeouts: [Duration?] = []
+    /// How many times the loop waited for events: once per batch, never in a busy loop.
+    public private(set) var waits = 0
     public private(set) var isRestored = false
     private var script: [[Event]]
 
@@ -28,13 +29,13 @@ public final class MemoryBackend: TerminalBackend {
 
     public func draw(_ frame: Frame) { frames.append(frame) }
 
-    /// When the script runs out, how long to wait once for background work to post through the
+    /// When the script runs out, how long to wait once for the runner's work to post through the
     /// wake-up pipe before ending with `.terminate`.
     public var idleWait: Duration = .zero
     private var waitedIdle = false
 
-    public func waitForEvents(timeout: Duration?, wakeDescriptor: Int32) -> [Event] {
-        requestedTimeouts.append(timeout)
+    public func waitForEvents(wakeDescriptor: Int32) -> [Event] {
+        waits += 1
         guard !script.isEmpty else {
             if !waitedIdle, idleWait > .zero, wakeDescriptor >= 0 {
                 waitedIdle = true
