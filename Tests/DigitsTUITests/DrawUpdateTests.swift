@@ -210,7 +210,7 @@ struct DrawUpdateTests {
         app.send([.resize(Size(width: 160, height: 48))])
         let after = try app.draw
         #expect(after.layout.canvas.height > before.layout.canvas.height)
-        #expect(after.canvas.width == after.layout.canvasPixelWidth)
+        #expect(after.canvas.width == after.layout.geometry.canvasPixelWidth)
         #expect(after.note == "Rescaled to the new size.")
         // The network sees nearly the same image: preprocessing normalises size and position.
         let inputAfter = try #require(after.networkInput)

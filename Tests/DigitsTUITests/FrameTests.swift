@@ -28,12 +28,10 @@ struct FrameTests {
         #expect(ascii.lines() == ["+---+", "|   |", "+---+"])
     }
 
-    @Test func fillsAndOverlays() {
+    @Test func fillsARectangle() {
         var frame = Frame(size: Size(width: 4, height: 2))
         frame.fill(Rect(x: 1, y: 0, width: 2, height: 2), with: Cell("#"))
-        var small = Frame(size: Size(width: 2, height: 1))
-        small.put("ab", x: 0, y: 0)
-        frame.overlay(small, x: 2, y: 1)
+        frame.put("ab", x: 2, y: 1)
         #expect(frame.lines() == [" ##", " #ab"])
     }
 

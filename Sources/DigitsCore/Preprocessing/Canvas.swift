@@ -70,6 +70,16 @@ public struct Canvas: Sendable {
         stroke(from: point, to: point, radius: radius, erasing: erasing)
     }
 
+    /// Paints (or erases) `stroke` as the pointer made it: a dot where it pressed, then a
+    /// segment to each point after.
+    public mutating func paint(_ stroke: CanvasStroke) {
+        guard let first = stroke.points.first else { return }
+        dot(at: first, radius: stroke.radius, erasing: stroke.erasing)
+        for (from, to) in zip(stroke.points, stroke.points.dropFirst()) {
+            self.stroke(from: from, to: to, radius: stroke.radius, erasing: stroke.erasing)
+        }
+    }
+
     /// Paints (or, with `erasing`, erases) the segment from `start` to `end` with a round brush
     /// of `radius` pixels: every pixel whose centre lies within `radius` of the segment is
     /// covered fully, and coverage falls linearly to 0 over the one pixel straddling the brush's

@@ -95,11 +95,7 @@ extension Canvas {
                 CanvasPoint(x: ($0.x - correction.left) * shrink + reach, y: ($0.y - correction.top) * shrink + reach)
             }
             let radius = (stroke.erasing ? stroke.radius : stroke.radius * correction.brushFactor) * shrink
-            guard let first = points.first else { continue }
-            canvas.dot(at: first, radius: radius, erasing: stroke.erasing)
-            for (from, to) in zip(points, points.dropFirst()) {
-                canvas.stroke(from: from, to: to, radius: radius, erasing: stroke.erasing)
-            }
+            canvas.paint(CanvasStroke(points: points, radius: radius, erasing: stroke.erasing))
         }
         return canvas.mnistImage()
     }

@@ -1,3 +1,5 @@
+import DigitsCore
+
 /// The keyboard cursor: a screen pixel of the canvas (one cell across, half a cell down).
 public struct CursorPosition: Hashable, Sendable {
     public var x: Int

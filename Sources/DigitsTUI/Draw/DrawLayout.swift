@@ -1,3 +1,5 @@
+import DigitsCore
+
 /// Where everything on the Draw screen goes, computed from the terminal size alone so that
 /// `update` (mapping mouse cells to canvas pixels) and `render` always agree.
 ///
@@ -15,10 +17,8 @@
 /// width goes first to the canvas, up to square screen pixels, then to the bars; extra height
 /// to the canvas. From about 140x36 the network view doubles to 2 cells per pixel.
 ///
-/// The canvas keeps `pixelScale` x `pixelScale` internal pixels per screen pixel: 4 on small
-/// canvases, 2 on large ones, so the internal canvas stays near 160-200 pixels tall. That is
-/// fine enough for MNIST's area-averaged grey edges after reduction to 20 pixels, and small
-/// enough that a stroke plus preprocessing stays far below a frame's time even in debug builds.
+/// How the canvas's cells map to the network's canvas (internal pixels per screen pixel, where
+/// a mouse report lands) is DigitsCore's `CanvasGeometry`, shared with the drawn-digit replay.
 public struct DrawLayout: Hashable, Sendable {
     public let canvasBox: Rect
     /// The canvas inside its border: one cell is one screen pixel wide and two high.
@@ -32,15 +32,8 @@ public struct DrawLayout: Hashable, Sendable {
     public let predictionBox: Rect
     /// Big-digit font scale: each font pixel is 2x`fontScale` cells wide, `fontScale` high.
     public let fontScale: Int
-    /// Internal canvas pixels per screen pixel, in each direction.
-    public let pixelScale: Int
-
-    /// Screen pixels across and down the canvas (two per cell vertically).
-    public var screenPixelWidth: Int { canvas.width }
-    public var screenPixelHeight: Int { canvas.height * 2 }
-    /// The internal canvas size.
-    public var canvasPixelWidth: Int { screenPixelWidth * pixelScale }
-    public var canvasPixelHeight: Int { screenPixelHeight * pixelScale }
+    /// The canvas's cells as the network's canvas sees them.
+    public let geometry: CanvasGeometry
 
     /// The layout for a terminal of `size` (sizes below 80x24 give a squeezed layout that is
     /// never drawn, because the app shows the too-small message instead).
@@ -72,25 +65,11 @@ public struct DrawLayout: Hashable, Sendable {
                              height: contentHeight - barsHeight)
         let inner = predictionBox.inset(by: 1)
         fontScale = max(1, min(3, min((inner.width - 4) / 10, (inner.height - 1) / 7)))
-        pixelScale = canvas.height * 2 > 64 ? 2 : 4
+        geometry = CanvasGeometry(cells: CellSize(columns: canvas.width, rows: canvas.height))
     }
 
-    /// The canvas point (internal pixels) under the centre of terminal cell (`column`, `row`).
-    /// Mouse reports have cell resolution, so the centre is the best guess; points outside
-    /// the canvas are allowed (the brush is clipped).
+    /// The screen pixel point under the centre of terminal cell (`column`, `row`).
     public func canvasPoint(column: Int, row: Int) -> ScreenPixelPoint {
-        ScreenPixelPoint(x: Float(column - canvas.x) + 0.5, y: Float(row - canvas.y) * 2 + 1)
-    }
-}
-
-/// A position on the canvas in screen pixels (one per cell across, two per cell down),
-/// fractional. Strokes are kept in these units so they survive a change of internal scale.
-public struct ScreenPixelPoint: Hashable, Sendable {
-    public var x: Float
-    public var y: Float
-
-    public init(x: Float, y: Float) {
-        self.x = x
-        self.y = y
+        geometry.screenPoint(of: CellPoint(column: column - canvas.x, row: row - canvas.y))
     }
 }

@@ -14,26 +14,8 @@ extension DrawScreen {
     /// The canvas reduced to one value per screen pixel (the mean of its internal pixels), the
     /// resolution the terminal shows.
     public var screenPixels: PixelImage {
-        let width = layout.screenPixelWidth, height = layout.screenPixelHeight
-        let scale = layout.pixelScale
-        var values = [Float](repeating: 0, count: width * height)
-        guard canvas.width == width * scale, canvas.height == height * scale else {
-            return PixelImage(width: width, height: height, pixels: values)
-        }
-        let area = Float(scale * scale)
-        canvas.pixels.withUnsafeBufferPointer { source in
-            for y in 0..<height {
-                for x in 0..<width {
-                    var sum: Float = 0
-                    for sy in (y * scale)..<((y + 1) * scale) {
-                        let base = sy * canvas.width + x * scale
-                        for sx in 0..<scale { sum += source[base + sx] }
-                    }
-                    values[y * width + x] = sum / area
-                }
-            }
-        }
-        return PixelImage(width: width, height: height, pixels: values)
+        let width = layout.geometry.screenPixelWidth, height = layout.geometry.screenPixelHeight
+        return PixelImage(width: width, height: height, pixels: canvas.preview(columns: width, rows: height))
     }
 
     private func renderCanvas(into frame: inout Frame, theme: Theme) {

@@ -56,8 +56,8 @@ extension DrawScreen {
 
     private mutating func moveCursor(dx: Int, dy: Int) {
         showsCursor = true
-        let moved = CursorPosition(x: min(max(cursor.x + dx, 0), layout.screenPixelWidth - 1),
-                                   y: min(max(cursor.y + dy, 0), layout.screenPixelHeight - 1))
+        let moved = CursorPosition(x: min(max(cursor.x + dx, 0), layout.geometry.screenPixelWidth - 1),
+                                   y: min(max(cursor.y + dy, 0), layout.geometry.screenPixelHeight - 1))
         guard moved != cursor else { return }
         if pen != .up {
             if activeStroke == nil { begin(at: cursor.centre, erasing: pen == .erasing) }
@@ -167,28 +167,30 @@ extension DrawScreen {
 
     /// Puts the keyboard cursor where the mouse is, so the keyboard can carry on from there.
     private mutating func moveCursor(to point: ScreenPixelPoint) {
-        cursor = CursorPosition(x: min(max(Int(point.x), 0), layout.screenPixelWidth - 1),
-                                y: min(max(Int(point.y), 0), layout.screenPixelHeight - 1))
+        cursor = CursorPosition(x: min(max(Int(point.x), 0), layout.geometry.screenPixelWidth - 1),
+                                y: min(max(Int(point.y), 0), layout.geometry.screenPixelHeight - 1))
     }
 
     // MARK: Strokes
 
-    private var scale: Float { Float(layout.pixelScale) }
-
     private func canvasPoint(_ point: ScreenPixelPoint) -> CanvasPoint {
-        CanvasPoint(x: point.x * scale, y: point.y * scale)
+        layout.geometry.canvasPoint(point)
+    }
+
+    private func canvasRadius(_ radius: Float) -> Float {
+        layout.geometry.canvasRadius(radius)
     }
 
     private mutating func begin(at point: ScreenPixelPoint, erasing: Bool) {
         let stroke = Stroke(points: [point], radius: brushRadius, erasing: erasing)
-        canvas.dot(at: canvasPoint(point), radius: stroke.radius * scale, erasing: erasing)
+        canvas.dot(at: canvasPoint(point), radius: canvasRadius(stroke.radius), erasing: erasing)
         activeStroke = stroke
         recognize()
     }
 
     private mutating func extend(to point: ScreenPixelPoint) {
         guard var stroke = activeStroke, let last = stroke.points.last, last != point else { return }
-        canvas.stroke(from: canvasPoint(last), to: canvasPoint(point), radius: stroke.radius * scale,
+        canvas.stroke(from: canvasPoint(last), to: canvasPoint(point), radius: canvasRadius(stroke.radius),
                       erasing: stroke.erasing)
         stroke.points.append(point)
         activeStroke = stroke
@@ -202,33 +204,25 @@ extension DrawScreen {
         activeStroke = nil
     }
 
-    /// Paints `stroke` onto `canvas`.
-    private static func paint(_ stroke: Stroke, on canvas: inout Canvas, scale: Float) {
-        let points = stroke.points.map { CanvasPoint(x: $0.x * scale, y: $0.y * scale) }
-        guard let first = points.first else { return }
-        canvas.dot(at: first, radius: stroke.radius * scale, erasing: stroke.erasing)
-        for (from, to) in zip(points, points.dropFirst()) {
-            canvas.stroke(from: from, to: to, radius: stroke.radius * scale, erasing: stroke.erasing)
+    /// Every visible stroke, the one being drawn last, in internal canvas pixels.
+    private var canvasStrokes: [CanvasStroke] {
+        (history.visibleStrokes + (activeStroke.map { [$0] } ?? [])).map { stroke in
+            CanvasStroke(points: stroke.points.map(canvasPoint), radius: canvasRadius(stroke.radius),
+                         erasing: stroke.erasing)
         }
     }
 
     /// Rebuilds the canvas from the history (after undo, redo, clear or resize).
     private mutating func redraw() {
-        var fresh = Canvas(width: layout.canvasPixelWidth, height: layout.canvasPixelHeight)
-        for stroke in history.visibleStrokes + (activeStroke.map { [$0] } ?? []) {
-            Self.paint(stroke, on: &fresh, scale: scale)
-        }
+        var fresh = layout.geometry.blankCanvas()
+        for stroke in canvasStrokes { fresh.paint(stroke) }
         canvas = fresh
         recognize()
     }
 
     /// Runs preprocessing and the network on the canvas as it is now.
     mutating func recognize() {
-        let strokes = (history.visibleStrokes + (activeStroke.map { [$0] } ?? [])).map { stroke in
-            CanvasStroke(points: stroke.points.map(canvasPoint), radius: stroke.radius * scale,
-                         erasing: stroke.erasing)
-        }
-        networkInput = canvas.mnistImage(strokes: strokes)
+        networkInput = canvas.mnistImage(strokes: canvasStrokes)
         if let input = networkInput, let network = model?.network, network.inputSize == input.count {
             probabilities = network.probabilities(for: input)
         } else {
@@ -246,13 +240,13 @@ extension DrawScreen {
         guard size.contains(App.minimumSize) else { return }
         let old = layout
         layout = DrawLayout(size: size)
-        guard old.screenPixelWidth != layout.screenPixelWidth
-                || old.screenPixelHeight != layout.screenPixelHeight
-                || old.pixelScale != layout.pixelScale else { return }
-        let factor = min(Float(layout.screenPixelWidth) / Float(max(old.screenPixelWidth, 1)),
-                         Float(layout.screenPixelHeight) / Float(max(old.screenPixelHeight, 1)))
-        let dx = (Float(layout.screenPixelWidth) - Float(old.screenPixelWidth) * factor) / 2
-        let dy = (Float(layout.screenPixelHeight) - Float(old.screenPixelHeight) * factor) / 2
+        guard old.geometry.screenPixelWidth != layout.geometry.screenPixelWidth
+                || old.geometry.screenPixelHeight != layout.geometry.screenPixelHeight
+                || old.geometry.pixelScale != layout.geometry.pixelScale else { return }
+        let factor = min(Float(layout.geometry.screenPixelWidth) / Float(max(old.geometry.screenPixelWidth, 1)),
+                         Float(layout.geometry.screenPixelHeight) / Float(max(old.geometry.screenPixelHeight, 1)))
+        let dx = (Float(layout.geometry.screenPixelWidth) - Float(old.geometry.screenPixelWidth) * factor) / 2
+        let dy = (Float(layout.geometry.screenPixelHeight) - Float(old.geometry.screenPixelHeight) * factor) / 2
         history.transform(scale: factor, dx: dx, dy: dy)
         activeStroke = activeStroke?.transformed(scale: factor, dx: dx, dy: dy)
         moveCursor(to: ScreenPixelPoint(x: (Float(cursor.x) + 0.5) * factor + dx,

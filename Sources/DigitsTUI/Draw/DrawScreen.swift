@@ -11,7 +11,7 @@ public struct DrawScreen: Screen {
     /// Why there is no model, shown in its place.
     public internal(set) var modelProblem: String?
     public internal(set) var layout: DrawLayout
-    /// The drawing at internal resolution (`layout.pixelScale` per screen pixel).
+    /// The drawing at internal resolution (`layout.geometry.pixelScale` per screen pixel).
     public internal(set) var canvas: Canvas
     public internal(set) var history = DrawingHistory()
     /// The stroke being drawn now, by the mouse or the keyboard pen; recorded in `history` when
@@ -34,8 +34,8 @@ public struct DrawScreen: Screen {
         self.model = model
         self.modelProblem = modelProblem
         layout = DrawLayout(size: size)
-        canvas = Canvas(width: layout.canvasPixelWidth, height: layout.canvasPixelHeight)
-        cursor = CursorPosition(x: layout.screenPixelWidth / 2, y: layout.screenPixelHeight / 2)
+        canvas = layout.geometry.blankCanvas()
+        cursor = CursorPosition(x: layout.geometry.screenPixelWidth / 2, y: layout.geometry.screenPixelHeight / 2)
     }
 
     /// The digit with the highest probability.
@@ -46,9 +46,7 @@ public struct DrawScreen: Screen {
 
     /// The brush radius for new strokes, in screen pixels.
     public var brushRadius: Float {
-        let suggested = Canvas.suggestedBrushRadius(width: layout.canvasPixelWidth,
-                                                    height: layout.canvasPixelHeight)
-        return suggested * BrushSize.factors[brushLevel] / Float(layout.pixelScale)
+        layout.geometry.brushRadius(factor: BrushSize.factors[brushLevel])
     }
 
     public var headerNote: String? {

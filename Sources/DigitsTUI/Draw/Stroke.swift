@@ -1,3 +1,5 @@
+import DigitsCore
+
 /// One stroke as drawn: the pointer's path in screen pixels, the brush radius (screen pixels)
 /// and whether it painted or erased. Strokes are the unit of undo, and are kept as paths rather
 /// than pixels so that a resize can redraw them at the new size.

@@ -83,15 +83,6 @@ public struct Frame: Hashable, Sendable {
         }
     }
 
-    /// Copies `other` into this frame with its top-left corner at (`x`, `y`).
-    public mutating func overlay(_ other: Frame, x: Int, y: Int) {
-        for row in 0..<other.height {
-            for column in 0..<other.width {
-                self[x + column, y + row] = other[column, row]
-            }
-        }
-    }
-
     /// The characters of every row, without styles; trailing spaces are removed by default so
     /// expected screens in tests stay readable.
     public func lines(trimmingTrailingSpaces: Bool = true) -> [String] {

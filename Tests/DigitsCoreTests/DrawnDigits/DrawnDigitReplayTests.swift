@@ -32,16 +32,17 @@ struct DrawnDigitReplayTests {
 
     @Test func geometryFollowsTheDrawScreen() {
         // 80x24: a 28x20-cell canvas of 28x40 screen pixels, 4 internal pixels each.
-        #expect(DrawnDigitReplay.pixelScale(rows: 20) == 4)
-        #expect(DrawnDigitReplay.pixelScale(rows: 32) == 4)
-        #expect(DrawnDigitReplay.pixelScale(rows: 33) == 2)
-        let canvas = DrawnDigitReplay.blankCanvas(for: CellSize(columns: 28, rows: 20))
+        let small = CanvasGeometry(cells: CellSize(columns: 28, rows: 20))
+        #expect(small.pixelScale == 4)
+        #expect(CanvasGeometry(cells: CellSize(columns: 28, rows: 32)).pixelScale == 4)
+        #expect(CanvasGeometry(cells: CellSize(columns: 28, rows: 33)).pixelScale == 2)
+        let canvas = small.blankCanvas()
         #expect(canvas.width == 112 && canvas.height == 160)
         // Cell (3, 5) is screen pixel centre (3.5, 11), internal (14, 44).
-        #expect(DrawnDigitReplay.canvasPoint(CellPoint(column: 3, row: 5), pixelScale: 4) == CanvasPoint(x: 14, y: 44))
-        #expect(DrawnDigitReplay.brushRadius(for: CellSize(columns: 28, rows: 20), percent: 100)
+        #expect(small.canvasPoint(small.screenPoint(of: CellPoint(column: 3, row: 5))) == CanvasPoint(x: 14, y: 44))
+        #expect(DrawnDigitReplay.brushRadius(in: small, percent: 100)
                 == Canvas.suggestedBrushRadius(width: 112, height: 160))
-        let wide = DrawnDigitReplay.brushRadius(for: CellSize(columns: 57, rows: 36), percent: 150)
+        let wide = DrawnDigitReplay.brushRadius(in: CanvasGeometry(cells: CellSize(columns: 57, rows: 36)), percent: 150)
         #expect(abs(wide - Canvas.suggestedBrushRadius(width: 114, height: 144) * 1.5) < 1e-5)
     }
 
