@@ -171,3 +171,59 @@ struct TrainUpdateTests {
         #expect(try !app.train.isTraining)
     }
 }
+
+/// A signal or a closed terminal must not lose a trained model: the screen stops the run,
+/// saves the weights without replacing a file, and only then lets the app end.
+@Suite("Train screen: rescue on termination")
+struct TrainRescueTests {
+    @Test func terminatingMidTrainingStopsThenRescuesThenQuits() throws {
+        let path = "/digits-tests/rescued.safetensors"
+        var app = try trainApp(try trainScreen(output: path))
+        try app.startTraining()
+        let network = try FedEvents.network()
+        app.send([FedEvents.started(), FedEvents.epoch(1, loss: 0.4, test: 0.9, network: network)])
+        #expect(app.update(.terminate) == [.stopTraining(run: 1)], "no quit while the run is going")
+        #expect(app.isTerminating)
+        #expect(app.update(.key(.character("q"))).isEmpty, "input no longer matters")
+        let final = try FedEvents.network(seed: 8)
+        let rescue = app.update(.trainingEnded(run: 1, .cancelled(epochs: 1), network: final, testAccuracy: 0.9))
+        let metadata = ModelMetadata(training: smallConfiguration, epochs: 1, testAccuracy: Double(Float(0.9)),
+                                     madeBy: "digits train (Train screen)")
+        #expect(rescue == [.rescueModel(network: final, metadata: metadata, preferredPath: path, run: 1)])
+        #expect(try app.train.isRescuing)
+        #expect(app.update(.rescued(run: 1, path: path)) == [.quit])
+        #expect(app.exitNotes == ["the model trained so far (784-4-10, 1 epochs) is saved in \(path)"])
+    }
+
+    @Test func aFinishedUnsavedModelIsRescuedAtOnce() throws {
+        var (app, _) = try TrainUpdateTests().started()
+        let network = try FedEvents.network()
+        app.send([.trainingEnded(run: 1, .completed(epochs: 3), network: network, testAccuracy: 0.9)])
+        guard case .rescueModel(let rescued, _, _, 1) = app.update(.terminate).first else {
+            Issue.record("expected a rescue")
+            return
+        }
+        #expect(rescued == network)
+        // It could not be written: the app still ends, and says why.
+        #expect(app.update(.saveFailed(run: 1, "disk full")) == [.quit])
+        #expect(app.exitNotes == ["the model trained so far could not be saved: disk full"])
+    }
+
+    @Test func nothingToLoseEndsAtOnce() throws {
+        var app = try trainApp(try trainScreen())
+        #expect(app.update(.terminate) == [.quit])
+        #expect(app.exitNotes.isEmpty)
+        // A model already saved, or one the user chose not to keep, is left alone too.
+        var (kept, _) = try TrainUpdateTests().started()
+        kept.send([.trainingEnded(run: 1, .completed(epochs: 3), network: try FedEvents.network(), testAccuracy: 0.9),
+                   .key(.character("d"))])
+        #expect(kept.update(.terminate) == [.quit])
+    }
+
+    @Test func aRunThatFailsWhileStoppingStillEnds() throws {
+        var (app, _) = try TrainUpdateTests().started()
+        #expect(app.update(.terminate) == [.stopTraining(run: 1)])
+        #expect(app.update(.trainingFailed(run: 1, "the data went away")) == [.quit],
+                "no weights yet: nothing to rescue, so the app ends")
+    }
+}

@@ -37,6 +37,11 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", "0", "Enter"])
     }
 
+    /// Closes the pane as closing a terminal window does: its processes get SIGHUP.
+    func killPane() throws {
+        try tmux(["kill-pane", "-t", "0"])
+    }
+
     /// Sends key names as tmux understands them ("q", "Enter", "C-c", "Up").
     func send(keys: String...) throws {
         try tmux(["send-keys", "-t", "0"] + keys)

@@ -162,4 +162,68 @@ struct TrainScreenEndToEndTests {
         #expect(!after.contains("Settings"))
         #expect(FileManager.default.fileExists(atPath: output))
     }
+
+    /// The pid of the `digits` process the session's shell started.
+    func digitsProcess(in session: TmuxSession) throws -> Int32 {
+        let shell = try session.display("#{pane_pid}")
+        let children = try TmuxSession.execute(["pgrep", "-P", shell, "digits"])
+        return try #require(Int32(children.output.split(separator: "\n").first ?? ""), "no digits process")
+    }
+
+    /// SIGTERM and SIGINT mid-training: the weights so far are written to the chosen file, the
+    /// message says where, the terminal is restored and the exit status says which signal.
+    @Test(arguments: [(SIGTERM, 143), (SIGINT, 130)])
+    func aSignalMidTrainingSavesTheModelAndRestoresTheTerminal(signal: Int32, status: Int) throws {
+        let binary = try #require(DigitsBinary.path, "no digits binary found: run `swift build` first")
+        let output = Self.temporaryModelPath()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let session = try TmuxSession(width: 80, height: 24)
+        defer { session.close() }
+        try session.run("\(DigitsBinary.quoted(binary)) train --data \(DigitsBinary.quoted(data)) --hidden 32 --epochs 50 -o "
+                        + DigitsBinary.quoted(output) + "; echo \"exit-status-$?\"")
+        try session.waitFor(timeout: .seconds(60)) { (Self.epoch(in: $0) ?? 0) >= 2 }
+        kill(try digitsProcess(in: session), signal)
+        let after = try session.waitFor(timeout: .seconds(30)) { $0.contains(/exit-status-[0-9]/) }
+        #expect(after.contains("exit-status-\(status)"), "exit:\n\(after)")
+        #expect(after.contains("is saved in"), "no message:\n\(after)")
+        #expect(try session.display("#{alternate_on}#{mouse_any_flag}") == "00")
+        let loaded = try ModelFile.load(path: output)
+        #expect(loaded.network.architecture == "784-32-10")
+        #expect((loaded.typedMetadata.epochs ?? 0) >= 1)
+        try session.run("echo ok-$((6*7))")
+        #expect(try session.waitFor { $0.contains("\nok-42") }.contains("\nok-42"))
+    }
+
+    /// Closing the terminal (SIGHUP) mid-training: the chosen file already exists, so it is
+    /// left alone and the weights go to a recovery file in the user's data directory.
+    @Test func closingTheTerminalMidTrainingKeepsTheModelWithoutReplacingAFile() throws {
+        let binary = try #require(DigitsBinary.path, "no digits binary found: run `swift build` first")
+        let output = Self.temporaryModelPath()
+        let dataHome = FileManager.default.temporaryDirectory.appendingPathComponent("train-e2e-data-\(UUID().uuidString.prefix(8))").path
+        let errors = dataHome + "-stderr.txt"
+        defer {
+            for path in [output, dataHome, errors] { try? FileManager.default.removeItem(atPath: path) }
+        }
+        #expect(FileManager.default.createFile(atPath: output, contents: Data("keep me".utf8)))
+        let session = try TmuxSession(width: 80, height: 24)
+        defer { session.close() }
+        try session.run("XDG_DATA_HOME=\(DigitsBinary.quoted(dataHome)) \(DigitsBinary.quoted(binary)) train --data "
+                        + "\(DigitsBinary.quoted(data)) --hidden 32 --epochs 50 -o \(DigitsBinary.quoted(output)) 2>"
+                        + DigitsBinary.quoted(errors))
+        try session.waitFor(timeout: .seconds(60)) { (Self.epoch(in: $0) ?? 0) >= 2 }
+        let pid = try digitsProcess(in: session)
+        try session.killPane()
+        // The process outlives its terminal only as long as it takes to save.
+        let deadline = ContinuousClock.now + .seconds(30)
+        while kill(pid, 0) == 0, ContinuousClock.now < deadline { usleep(50_000) }
+        #expect(kill(pid, 0) != 0, "digits still running after its terminal closed")
+        #expect(FileManager.default.contents(atPath: output) == Data("keep me".utf8), "an existing file was replaced")
+        let recovered = try FileManager.default.contentsOfDirectory(atPath: dataHome + "/digits")
+            .filter { $0.hasPrefix("recovered-model-") && $0.hasSuffix(".safetensors") }
+        #expect(recovered.count == 1, "recovery files: \(recovered)")
+        let path = dataHome + "/digits/" + (recovered.first ?? "")
+        #expect(try ModelFile.load(path: path).network.architecture == "784-32-10")
+        let message = String(decoding: FileManager.default.contents(atPath: errors) ?? Data(), as: UTF8.self)
+        #expect(message.contains("is saved in \(path)"), "stderr: \(message)")
+    }
 }

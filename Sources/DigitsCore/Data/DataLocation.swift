@@ -96,8 +96,7 @@ public struct DataLocation: Sendable, Equatable {
     }
 
     private static func home(_ environment: [String: String]) -> String {
-        if let home = environment["HOME"], !home.isEmpty { return home }
-        return NSHomeDirectory()
+        UserDirectories.home(environment: environment)
     }
 
     private static func expandingTilde(_ path: String, environment: [String: String]) -> String {

@@ -3,8 +3,10 @@ import Foundation
 /// Writes files so that a reader sees the old file or the whole new one, never a partial one:
 /// write a temporary file beside the target, flush it, then rename it over the target.
 public enum AtomicFile {
-    /// Writes `data` to `path` atomically.
-    public static func write(_ data: Data, to path: String) throws(FileWriteError) {
+    /// Writes `data` to `path` atomically. With `replacing` false an existing file at `path` is
+    /// never touched: the write fails instead (the new file is linked into place, which the
+    /// system refuses when the name is taken, so no check-then-write race either).
+    public static func write(_ data: Data, to path: String, replacing: Bool = true) throws(FileWriteError) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
@@ -32,7 +34,14 @@ public enum AtomicFile {
         }
         if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         close(descriptor)
-        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil {
+            if replacing {
+                if rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+            } else {
+                if link(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+                unlink(temporary)
+            }
+        }
         if let failure {
             unlink(temporary)
             throw FileWriteError(path: path, reason: failure)

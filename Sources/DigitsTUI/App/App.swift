@@ -14,6 +14,8 @@ public struct App: Sendable {
     public var screens: [any Screen]
     public private(set) var activeIndex: Int = 0
     public private(set) var showsHelp = false
+    /// A signal or a closed terminal asked the app to end; it does once no screen is rescuing.
+    public private(set) var isTerminating = false
     public private(set) var size: Size
     public let capabilities: Capabilities
 
@@ -46,9 +48,36 @@ public struct App: Sendable {
 
     /// Applies one event and returns the effects for the runtime to run.
     public mutating func update(_ event: Event) -> [Effect] {
+        guard isTerminating else { return route(event) }
+        switch event {
+        case .key, .mouse, .terminate:
+            // Ending already: input no longer matters, and a second signal kills the process
+            // (SignalTrap) without coming here.
+            return []
+        default:
+            // A local first: `self` must be read after `route` has changed it.
+            let effects = route(event)
+            return endingOnceRescued(effects)
+        }
+    }
+
+    /// Lines for standard error once the terminal is restored, from every screen.
+    public var exitNotes: [String] { screens.flatMap(\.exitNotes) }
+
+    /// While terminating, the quit waits until no screen is still rescuing its work, and then
+    /// comes whatever the screens asked.
+    private func endingOnceRescued(_ effects: [Effect]) -> [Effect] {
+        if screens.contains(where: \.isRescuing) { return effects.filter { $0 != .quit } }
+        return effects.contains(.quit) ? effects : effects + [.quit]
+    }
+
+    private mutating func route(_ event: Event) -> [Effect] {
         switch event {
         case .terminate:
-            return [.quit]
+            isTerminating = true
+            showsHelp = false
+            let effects = resolve(updateAll(event))
+            return endingOnceRescued(effects)
         case .resize(let newSize):
             size = newSize
             return resolve(updateAll(event))
@@ -57,7 +86,7 @@ public struct App: Sendable {
         case .mouse(let mouse):
             return resolve(handle(mouse))
         case .dataChecked, .training, .trainingEnded, .trainingFailed, .saved, .saveFailed,
-             .evaluated, .drawModelChanged:
+             .rescued, .evaluated, .drawModelChanged:
             return resolve(updateAll(event))
         }
     }

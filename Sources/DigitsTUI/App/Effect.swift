@@ -18,6 +18,10 @@ public enum Effect: Sendable, Equatable {
     case stopTraining(run: Int)
     /// Write `network` atomically to `path`; answered by `.saved` or `.saveFailed`.
     case saveModel(SaveRequest)
+    /// Write the weights of `run`, which a signal would otherwise lose, without replacing any
+    /// file: to `preferredPath` when given and free, else to a new recovery file in the user's
+    /// data directory; answered by `.rescued` or `.saveFailed`.
+    case rescueModel(network: Network, metadata: ModelMetadata, preferredPath: String?, run: Int)
     /// Load the MNIST test set from `location` and evaluate `model` on it; answered by
     /// `.evaluated` with the same `generation`.
     case evaluateTestSet(model: DrawModel, data: DataLocation, generation: Int)

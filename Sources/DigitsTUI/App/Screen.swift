@@ -16,6 +16,11 @@ public protocol Screen: Sendable {
     /// the screen is not already asking: `q` and Ctrl-C then bring this screen forward and
     /// hand it the `q`, so it can ask first.
     var quitNeedsConfirmation: Bool { get }
+    /// True while the screen saves work that a signal would otherwise lose: the App quits only
+    /// once no screen is rescuing.
+    var isRescuing: Bool { get }
+    /// Lines for standard error once the terminal is restored: where rescued work went.
+    var exitNotes: [String] { get }
 
     /// Called once when the app starts, for every screen: the work it needs from the start
     /// (Bubble Tea's `Init`), such as finding out whether the data is there.
@@ -24,7 +29,8 @@ public protocol Screen: Sendable {
     /// work only its user needs, such as Browse evaluating the test set, waits until then.
     mutating func activate(context: ScreenContext) -> [Effect]
     /// Applies an event. Keys and mouse events reach only the active screen; everything else
-    /// (resizes, the runtime's answers, model changes) reaches every screen.
+    /// (resizes, the runtime's answers, model changes) reaches every screen. `.terminate` (a
+    /// signal, or the terminal gone) asks each screen to rescue what quitting would lose.
     mutating func update(_ event: Event, context: ScreenContext) -> [Effect]
     /// Draws the screen into `context.area` of `frame`.
     func render(into frame: inout Frame, context: ScreenContext)
@@ -34,6 +40,8 @@ extension Screen {
     public var headerNote: String? { nil }
     public var capturesKeyboard: Bool { false }
     public var quitNeedsConfirmation: Bool { false }
+    public var isRescuing: Bool { false }
+    public var exitNotes: [String] { [] }
     public mutating func start(context: ScreenContext) -> [Effect] { [] }
     public mutating func activate(context: ScreenContext) -> [Effect] { [] }
 }

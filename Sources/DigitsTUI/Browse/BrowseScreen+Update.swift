@@ -39,7 +39,8 @@ extension BrowseScreen {
             default: break
             }
             return []
-        case .terminate, .dataChecked, .training, .trainingEnded, .trainingFailed, .saved, .saveFailed:
+        case .terminate, .dataChecked, .training, .trainingEnded, .trainingFailed, .saved, .saveFailed,
+             .rescued:
             return []
         }
     }

@@ -13,7 +13,7 @@ extension DrawScreen {
             // The Train screen handed over a model.
             use(model)
         case .terminate, .dataChecked, .training, .trainingEnded, .trainingFailed, .saved,
-             .saveFailed, .evaluated:
+             .saveFailed, .rescued, .evaluated:
             break
         }
         return []

@@ -23,6 +23,8 @@ public enum Event: Sendable {
     /// The weights of `run` at `revision` were written to `path`.
     case saved(run: Int, path: String, revision: Int)
     case saveFailed(run: Int, String)
+    /// The weights of `run` were rescued to `path` (the answer to `Effect.rescueModel`).
+    case rescued(run: Int, path: String)
     /// The answer to `Effect.evaluateTestSet` for `generation`.
     case evaluated(generation: Int, Result<BrowseData, BrowseProblem>)
     /// The Draw screen reads with `model` from now on (sent by the App for `Effect.useInDraw`).

@@ -5,6 +5,13 @@ extension TrainScreen {
         switch event {
         case .key(let key):
             return handle(key)
+        case .terminate:
+            return rescue()
+        case .rescued(let id, let path) where id == run?.id:
+            isRescuing = false
+            let what = run.flatMap { run in run.network.map { "\($0.architecture), \(run.epochsDone) epochs" } }
+            exitNotes.append("the model trained so far (\(what ?? "unknown")) is saved in \(path)")
+            return [.quit]
         case .drawModelChanged(let model):
             drawModelName = model.name
         case .dataChecked(let location, let missing) where location == data:
@@ -19,6 +26,11 @@ extension TrainScreen {
             return saved(path: path, revision: revision)
         case .saveFailed(let id, let message) where id == run?.id:
             note = "Not saved: \(message)"
+            if isRescuing {
+                isRescuing = false
+                exitNotes.append("the model trained so far could not be saved: \(message)")
+                return [.quit]
+            }
         default:
             // Mouse, resizes, the end, other screens' answers, and reports from a run the user
             // already left behind.
@@ -266,6 +278,7 @@ extension TrainScreen {
 
     private mutating func ended(_ outcome: TrainingOutcome, network: Network, testAccuracy: Float?) -> [Effect] {
         run?.end(outcome, network: network, testAccuracy: testAccuracy)
+        if isRescuing { return rescue() }
         if quitsWhenStopped { return [.quit] }
         // Handing the model to Draw and saving it stay the user's choice: a short trial run
         // should not replace the model Draw reads with, nor overwrite a file.
@@ -275,7 +288,28 @@ extension TrainScreen {
 
     private mutating func failed(_ message: String) -> [Effect] {
         run?.phase = .failed(message)
+        // The weights of the last complete epoch, if any, are still worth keeping.
+        if isRescuing { return rescue() }
         return quitsWhenStopped ? [.quit] : []
+    }
+
+    /// The app is ending without being asked to (a signal, the terminal closed): keep the
+    /// weights that quitting would lose. A run still going is stopped first and its final
+    /// weights saved when it reports its end; a model already saved, or one the user chose not
+    /// to keep (`d`), is left alone.
+    private mutating func rescue() -> [Effect] {
+        isRescuing = false
+        guard let run else { return [] }
+        if run.isActive {
+            isRescuing = true
+            note = "Ending: stopping training to save the weights so far…"
+            return [.stopTraining(run: run.id)]
+        }
+        guard hasUnsavedWork, let network = run.network else { return [] }
+        isRescuing = true
+        note = "Ending: saving the weights so far…"
+        return [.rescueModel(network: network, metadata: metadata(for: run), preferredPath: form.output,
+                             run: run.id)]
     }
 
     private mutating func saved(path: String, revision: Int) -> [Effect] {

@@ -34,6 +34,11 @@ public struct TrainScreen: Screen {
     /// A short message about the last action.
     public internal(set) var note: String?
     public internal(set) var confirmation: Confirmation?
+    /// A signal or a closed terminal ends the app, and the weights trained so far are being
+    /// saved first (stopping the run, then `Effect.rescueModel`).
+    public internal(set) var isRescuing = false
+    /// Where the rescued weights went, or why they could not be saved, for standard error.
+    public internal(set) var exitNotes: [String] = []
     /// The user chose to quit while training ran: quit as soon as the run reports its end.
     public internal(set) var quitsWhenStopped = false
 

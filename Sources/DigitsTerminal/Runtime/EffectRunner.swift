@@ -51,6 +51,15 @@ public final class EffectRunner: @unchecked Sendable {
             control(of: run)?.stop()
         case .saveModel(let request):
             spawn { [poster] in poster.post(TrainingJob.save(request)) }
+        case .rescueModel(let network, let metadata, let preferredPath, let run):
+            spawn { [poster] in
+                do {
+                    let path = try ModelRescue.save(network, metadata: metadata, preferring: preferredPath)
+                    poster.post(.rescued(run: run, path: path))
+                } catch {
+                    poster.post(.saveFailed(run: run, "\(error)"))
+                }
+            }
         case .evaluateTestSet(let model, let data, let generation):
             spawn { [poster] in
                 poster.post(.evaluated(generation: generation, BrowseData.load(model: model, from: data)))

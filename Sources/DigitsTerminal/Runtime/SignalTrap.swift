@@ -82,7 +82,8 @@ enum SignalTrap {
         var buffer = [UInt8](repeating: 0, count: 16)
         var any = false
         while pipeDescriptors[0] >= 0, read(pipeDescriptors[0], &buffer, buffer.count) > 0 { any = true }
-        if any { termination = 0 }
+        // The count is not reset: after the first signal the app is ending (saving what it
+        // must), and a second one means "now", even once the first has been read.
         return any
     }
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import DigitsCore
 import DigitsTUI
-import DigitsTerminal
 import Foundation
 
 /// `digits draw`, also what `digits` alone runs: the interactive screens, starting on Draw.
@@ -25,10 +24,8 @@ struct DrawCommand: ParsableCommand {
 
     /// Runs the screens with `first` in front (`digits browse` starts on Browse).
     func runScreens(startingOn first: DigitsScreen) throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            StandardError.fail(TerminalError.notATerminal.description)
-            throw ExitCode.failure
-        }
+        // Before loading anything: a pipe gets the one-line message at once.
+        try ScreenSession.requireTerminal()
         var model: DrawModel?
         var problem: String?
         switch modelOptions.load() {
@@ -43,17 +40,10 @@ struct DrawCommand: ParsableCommand {
             }
             problem = failure.message
         }
-        let ending: TerminalSession.Ending
-        do {
-            ending = try TerminalSession.run { size, capabilities in
-                App.digits(model: model, modelProblem: problem, size: size, capabilities: capabilities,
-                           training: TrainScreenSetup(data: dataOptions.location),
-                           testData: dataOptions.location, first: first)
-            }
-        } catch {
-            StandardError.fail(error.description)
-            throw ExitCode.failure
+        try ScreenSession.run { size, capabilities in
+            App.digits(model: model, modelProblem: problem, size: size, capabilities: capabilities,
+                       training: TrainScreenSetup(data: dataOptions.location),
+                       testData: dataOptions.location, first: first)
         }
-        if case .signal(let number) = ending { throw ExitCode(128 + number) }
     }
 }

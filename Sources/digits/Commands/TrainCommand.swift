@@ -1,7 +1,6 @@
 import ArgumentParser
 import DigitsCore
 import DigitsTUI
-import DigitsTerminal
 import Foundation
 
 /// `digits train`: trains a network on MNIST and saves it as safetensors.
@@ -150,18 +149,11 @@ extension TrainCommand {
         let loaded = try? ModelOptions.parse([]).load().get()
         let setup = TrainScreenSetup(data: data.location, configuration: trainingConfiguration,
                                      output: output, startsAtOnce: true)
-        let ending: TerminalSession.Ending
-        do {
-            ending = try TerminalSession.run { size, capabilities in
-                App.digits(model: loaded.map(DrawModel.init(loaded:)), size: size,
-                           capabilities: capabilities, training: setup, testData: data.location,
-                           first: .train)
-            }
-        } catch {
-            StandardError.fail(error.description)
-            throw ExitCode.failure
+        try ScreenSession.run { size, capabilities in
+            App.digits(model: loaded.map(DrawModel.init(loaded:)), size: size,
+                       capabilities: capabilities, training: setup, testData: data.location,
+                       first: .train)
         }
-        if case .signal(let number) = ending { throw ExitCode(128 + number) }
     }
 }
 

@@ -215,3 +215,46 @@ struct ModelFileAtomicSaveTests {
         #expect(F.contents(of: directory).isEmpty)
     }
 }
+
+@Suite("Model rescue: never over an existing file")
+struct ModelRescueTests {
+    func directory() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("digits-rescue-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func goesToTheChosenPathWhenItIsFree() throws {
+        let base = try directory()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let network = try Network(sizes: [784, 4, 10], activation: .relu, seed: 2)
+        let path = try ModelRescue.save(network, metadata: ModelMetadata(), preferring: base + "/model.safetensors",
+                                        environment: ["XDG_DATA_HOME": base + "/data"])
+        #expect(path == base + "/model.safetensors")
+        #expect(try ModelFile.load(path: path).network == network)
+    }
+
+    @Test func anExistingFileIsKeptAndTheModelGoesToTheDataDirectory() throws {
+        let base = try directory()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let taken = base + "/model.safetensors"
+        #expect(FileManager.default.createFile(atPath: taken, contents: Data("mine".utf8)))
+        let network = try Network(sizes: [784, 4, 10], activation: .relu, seed: 2)
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let first = try ModelRescue.save(network, metadata: ModelMetadata(), preferring: taken,
+                                         environment: ["XDG_DATA_HOME": base + "/data"], now: now)
+        let second = try ModelRescue.save(network, metadata: ModelMetadata(), preferring: nil,
+                                          environment: ["XDG_DATA_HOME": base + "/data"], now: now)
+        #expect(FileManager.default.contents(atPath: taken) == Data("mine".utf8))
+        #expect(first.hasPrefix(base + "/data/digits/recovered-model-"))
+        #expect(second != first, "a second rescue in the same second gets its own name")
+        #expect(try ModelFile.load(path: first).network == network)
+        #expect(try ModelFile.load(path: second).network == network)
+    }
+
+    @Test func dataDirectoryFollowsXDG() {
+        #expect(UserDirectories.data(environment: ["XDG_DATA_HOME": "/x/share", "HOME": "/h"]) == "/x/share/digits")
+        #expect(UserDirectories.data(environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"]) == "/h/.local/share/digits")
+        #expect(UserDirectories.data(environment: ["HOME": "/h"]) == "/h/.local/share/digits")
+    }
+}
