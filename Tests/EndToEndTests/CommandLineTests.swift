@@ -164,3 +164,50 @@ struct CommandLineMNISTTests {
         #expect(Int(model.metadata["epochs"] ?? "") ?? 0 >= 1)
     }
 }
+
+@Suite("Command line: eval --drawn")
+struct DrawnEvaluationCommandTests {
+    static let fixture = DigitsBinary.packageRoot.appendingPathComponent("Tests/Fixtures/drawn-digits/drawn-digits.json").path
+
+    /// The JSON report gives the numbers the test harness computes in-process for the same
+    /// set and model: the replay is the Draw screen's, not a second one.
+    @Test func jsonMatchesTheHarness() throws {
+        let model = try #require(DigitsBinary.shippedModel, "the shipped model is missing")
+        let run = try CommandRun.digits(["eval", "--drawn", Self.fixture, "--model", model, "--json"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let expected = try DrawnDigitsEvaluation.evaluate(try DrawnDigitSet.load(path: Self.fixture),
+                                                          with: try ModelFile.load(path: model).network)
+        let accuracy = try #require(object["accuracy"] as? Double)
+        #expect(abs(accuracy - (expected.tally().accuracy ?? -1)) < 1e-12)
+        let digits = try #require(object["per_digit"] as? [[String: Any]])
+        #expect(digits.count == 10)
+        for row in digits {
+            let digit = try #require(row["digit"] as? Int)
+            #expect(row["correct"] as? Int == expected.tally(digit: digit).correct)
+            #expect(row["count"] as? Int == expected.tally(digit: digit).total)
+        }
+        let writers = try #require(object["per_writer"] as? [[String: Any]])
+        #expect(writers.count == expected.writers.count)
+        #expect(run.stdout.split(separator: "\n").count == 1, "one line of JSON")
+    }
+
+    @Test func textReportAndBadSets() throws {
+        let model = try #require(DigitsBinary.shippedModel, "the shipped model is missing")
+        let text = try CommandRun.digits(["eval", "--drawn", Self.fixture, "--model", model])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("By digit:"))
+        #expect(text.stdout.contains("By writer:"))
+        let truncated = temporaryPath("truncated.json")
+        defer { try? FileManager.default.removeItem(atPath: truncated) }
+        let bytes = try #require(FileManager.default.contents(atPath: Self.fixture))
+        #expect(FileManager.default.createFile(atPath: truncated, contents: bytes.prefix(300)))
+        for path in [truncated, "/nonexistent/set.json"] {
+            let bad = try CommandRun.digits(["eval", "--drawn", path, "--model", model])
+            #expect(bad.status == 1)
+            #expect(bad.errorLines.count == 1, "\(bad.stderr)")
+            #expect(bad.errorLines.first?.hasPrefix("digits: \(path): ") == true, "\(bad.stderr)")
+            #expect(bad.stdout.isEmpty)
+        }
+    }
+}

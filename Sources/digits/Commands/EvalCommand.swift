@@ -6,20 +6,31 @@ import Foundation
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Evaluate a model on the MNIST test set: accuracy, per-class table, confusion matrix.",
+        abstract: "Evaluate a model on the MNIST test set (accuracy, per-class table, confusion matrix) or on drawn digits.",
         discussion: """
             Precision is the share of images predicted as a digit that really are that digit; \
             recall is the share of a digit's images predicted right. Either is "-" (null in JSON) \
-            when undefined: a digit never predicted, or with no test images.
+            when undefined: a digit never predicted, or with no test images. With --drawn FILE the \
+            drawings are replayed exactly as the Draw screen paints them and the report gives \
+            accuracy overall, per split, per writer and per digit, and the confusions.
             """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var data: DataOptions
 
-    @Flag(help: "Print one JSON object (accuracy, per_class, confusion) instead of tables.")
+    @Option(name: .long, help: ArgumentHelp(
+        "Evaluate on a drawn-digit set (stroke drawings in digits' JSON format) instead of MNIST.",
+        valueName: "file"))
+    var drawn: String?
+
+    @Flag(help: "Print one JSON object (accuracy, per_class, confusion; with --drawn: accuracy, per_digit, per_writer, confusions) instead of tables.")
     var json = false
 
     func run() throws {
+        if let drawn {
+            try DrawnEvaluation.run(path: drawn, model: try model.loadOrExit(), json: json)
+            return
+        }
         let (loaded, location, _, report) = try Self.evaluateTestSet(model: model, data: data)
         if json {
             print(try Self.json(report, modelPath: loaded.path, architecture: loaded.network.architecture))
