@@ -192,7 +192,7 @@ struct TrainRescueTests {
         #expect(rescue == [.rescueModel(network: final, metadata: metadata, preferredPath: path, run: 1)])
         #expect(try app.train.isRescuing)
         #expect(app.update(.rescued(run: 1, path: path)) == [.quit])
-        #expect(app.exitNotes == ["the model trained so far (784-4-10, 1 epochs) is saved in \(path)"])
+        #expect(app.exitNotes == ["the model trained so far (784-4-10, 1 complete epoch) is saved in \(path)"])
     }
 
     @Test func aFinishedUnsavedModelIsRescuedAtOnce() throws {

@@ -9,7 +9,9 @@ extension TrainScreen {
             return rescue()
         case .rescued(let id, let path) where id == run?.id:
             isRescuing = false
-            let what = run.flatMap { run in run.network.map { "\($0.architecture), \(run.epochsDone) epochs" } }
+            let what = run.flatMap { run in
+                run.network.map { "\($0.architecture), \(run.epochsDone) complete epoch\(run.epochsDone == 1 ? "" : "s")" }
+            }
             exitNotes.append("the model trained so far (\(what ?? "unknown")) is saved in \(path)")
             return [.quit]
         case .drawModelChanged(let model):
