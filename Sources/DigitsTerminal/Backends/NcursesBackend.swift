@@ -17,6 +17,9 @@ public final class NcursesBackend: TerminalBackend {
     public let capabilities: Capabilities
     private let screen: OpaquePointer
     private var previous: Frame?
+    /// The terminal hung up (its window closed): it is not polled again, or every wait would
+    /// return at once while the app saves what it must before ending.
+    private var inputClosed = false
     private var pairs: [ColorPair: Int16] = [:]
     private let maximumPair: Int
     private var restored = false
@@ -163,15 +166,18 @@ public final class NcursesBackend: TerminalBackend {
         // before sleeping.
         let pending = readAvailable()
         if !pending.isEmpty { return pending }
-        var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+        // poll skips negative descriptors.
+        var descriptors = [pollfd(fd: inputClosed ? -1 : STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                            pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0),
                            pollfd(fd: SignalTrap.readDescriptor, events: Int16(POLLIN), revents: 0)]
         let ready = poll(&descriptors, nfds_t(descriptors.count), -1)
         if SignalTrap.takeTermination() { return [.terminate] }
         if ready > 0, descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0,
            descriptors[0].revents & Int16(POLLIN) == 0 {
+            inputClosed = true
             return [.terminate]
         }
+        if inputClosed { return [] }
         // Also after EINTR: SIGWINCH interrupts poll and ncurses then reports KEY_RESIZE.
         return readAvailable()
     }
