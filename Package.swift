@@ -57,7 +57,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DigitsCoreTests", dependencies: ["DigitsCore"]),
-        .testTarget(name: "DigitsTUITests", dependencies: ["DigitsTUI", "DigitsCore"]),
+        // Snapshots/ holds the golden screen files, read from the source tree (see Snapshot.swift).
+        .testTarget(name: "DigitsTUITests", dependencies: ["DigitsTUI", "DigitsCore"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DigitsCore"]),
     ]
 )
