@@ -65,7 +65,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DigitsCoreTests", dependencies: ["DigitsCore"]),
-        .testTarget(name: "DigitsTUITests", dependencies: ["DigitsTUI", "DigitsCore"]),
+        // Snapshots/ holds the golden screen files, read from the source tree (see Snapshot.swift).
+        .testTarget(name: "DigitsTUITests", dependencies: ["DigitsTUI", "DigitsCore"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "DigitsTerminalTests", dependencies: ["DigitsTerminal", "DigitsTUI", "DigitsCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DigitsCore"]),
     ]

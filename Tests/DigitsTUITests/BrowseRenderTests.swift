@@ -2,8 +2,8 @@ import DigitsCore
 import Testing
 @testable import DigitsTUI
 
-/// The Browse screen rendered from the hand-made evaluation of `BrowseFixture` at 80x24, and
-/// the art of a known image.
+/// Details of the Browse screen's rendering beyond its snapshots (BrowseSnapshotTests): the
+/// thumbnail geometry, the art of a known image, the missing-data message.
 @Suite("Browse screen: render")
 struct BrowseRenderTests {
     /// The Browse screen as the App draws it, active, at `size`.
@@ -11,128 +11,6 @@ struct BrowseRenderTests {
                 capabilities: Capabilities = .full) -> Frame {
         App(screens: [PlaceholderScreen(title: "Draw"), screen], size: size, capabilities: capabilities,
             activeIndex: 1).render()
-    }
-
-    @Test func listOfMistakesAt80x24() throws {
-        expectScreen(render(try BrowseFixture.screen()), """
-         digits   1 Draw   2 Browse                           hand.safetensors: 4 wrong
-        ┌ Mistakes 4 ───────────────────────────────────┐ ┌ #0 ────────────────────────┐
-        │ image  true  pred  top probabilities          │ │                            │
-        │     0     4     9  9 ███▌   70%  4 █▎     25% │ │                            │
-        │     2     3     5  5 ██▊    55%  3 ██     40% │ │        @@+                 │
-        │     3     9     4  4 ████▌  90%  9 ▍       8% │ │        @@+                 │
-        │     5     4     9  9 ████▊  95%  4 ▎       4% │ │        @@+                 │
-        │                                               │ │        @@+                 │
-        │                                               │ │        @@+                 │
-        │                                               │ │        @@+                 │
-        │                                               │ │        @@+                 │
-        │                                               │ │        @@+                 │
-        │                                               │ │        @@+                 │
-        │                                               │ │        @@+                 │
-        │                                               │ │                            │
-        │                                               │ │                            │
-        │                                               │ └────────────────────────────┘
-        │                                               │  true 4  predicted 9
-        │                                               │  9 ██████████████▊        70%
-        │                                               │  4 █████▎                 25%
-        │                                               │  0 ▏                       1%
-        │                                               │  1 of 4
-        └───────────────────────────────────────────────┘
-         enter open  m matrix  t p filter  s sort  v grid  g go to  ? help  q quit
-        """)
-    }
-
-    @Test func confusionMatrixAt80x24() throws {
-        var screen = try BrowseFixture.screen()
-        screen.type("m")
-        expectScreen(render(screen), """
-         digits   1 Draw   2 Browse                           hand.safetensors: 4 wrong
-        ┌ Confusion matrix: true digit down, predicted across ─────────────────────────┐
-        │  true       0     1     2     3     4     5     6     7     8     9  recall  │
-        │     0       0     0     0     0     0     0     0     0     0     0       -  │
-        │     1       0     1     0     0     0     0     0     0     0     0    100%  │
-        │     2       0     0     0     0     0     0     0     0     0     0       -  │
-        │     3       0     0     0     0     0     1     0     0     0     0    0.0%  │
-        │     4       0     0     0     0     0     0     0     0     0     2    0.0%  │
-        │     5       0     0     0     0     0     0     0     0     0     0       -  │
-        │     6       0     0     0     0     0     0     0     0     0     0       -  │
-        │     7       0     0     0     0     0     0     0     1     0     0    100%  │
-        │     8       0     0     0     0     0     0     0     0     0     0       -  │
-        │     9       0     0     0     0     1     0     0     0     0     0    0.0%  │
-        │ prec.       -  100%     -     -  0.0%  0.0%     -  100%     -  0.0%          │
-        │                                                                              │
-        │ true 4, predicted 9: 2 images. Enter shows them.                             │
-        │ accuracy 33.33% (2 of 6 correct)                                             │
-        │                                                                              │
-        │                                                                              │
-        │                                                                              │
-        │                                                                              │
-        │                                                                              │
-        └──────────────────────────────────────────────────────────────────────────────┘
-         arrows cell  enter show images  esc back  g go to  tab screens  ? help  q quit
-        """)
-    }
-
-    @Test func singleImageWithItsProbabilitiesAt80x24() throws {
-        var screen = try BrowseFixture.screen()
-        screen.press(.enter)
-        expectScreen(render(screen), """
-         digits   1 Draw   2 Browse                           hand.safetensors: 4 wrong
-        ┌ Test image #0 ─────────────┐ ┌ Mistakes 4 ───────────────────────────────────┐
-        │                            │ │ true digit     4                              │
-        │                            │ │ predicted      9  (70.0%)                     │
-        │        @@+                 │ │ p(true digit)  25.0%                          │
-        │        @@+                 │ │ image          1 of 4                         │
-        │        @@+                 │ │                                               │
-        │        @@+                 │ │                                               │
-        │        @@+                 │ │                                               │
-        │        @@+                 │ │                                               │
-        │        @@+                 │ └───────────────────────────────────────────────┘
-        │        @@+                 │ ┌ Probabilities ────────────────────────────────┐
-        │        @@+                 │ │ 0 ▎                                      0.6% │
-        │        @@+                 │ │ 1 ▎                                      0.6% │
-        │                            │ │ 2 ▎                                      0.6% │
-        │                            │ │ 3 ▎                                      0.6% │
-        └────────────────────────────┘ │ 4 █████████                             25.0% │
-                                       │ 5 ▎                                      0.6% │
-                                       │ 6 ▎                                      0.6% │
-                                       │ 7 ▎                                      0.6% │
-                                       │ 8 ▎                                      0.6% │
-                                       │ 9 █████████████████████████▎            70.0% │
-                                       └───────────────────────────────────────────────┘
-         ←→ previous, next  esc back  m matrix  g go to  tab screens  ? help  q quit
-        """)
-    }
-
-    @Test func thumbnailGridAt80x24() throws {
-        var screen = try BrowseFixture.screen()
-        screen.type("v")
-        expectScreen(render(screen), """
-         digits   1 Draw   2 Browse                           hand.safetensors: 4 wrong
-        ┌ Mistakes 4 · 1 of 4 ─────────────────────────────────────────────────────────┐
-        │                                                                              │
-        │    @:                @:               @:                @:                   │
-        │    @:                @:               @:                @:                   │
-        │    @:                @:               @:                @:                   │
-        │    @:                @:               @:                @:                   │
-        │    @:                @:               @:                @:                   │
-        │                                                                              │
-        │#0: 4 as 9      #2: 3 as 5      #3: 9 as 4      #5: 4 as 9                    │
-        │9 70% 4 25%     5 55% 3 40%     4 90% 9 8%      9 95% 4 4%                    │
-        │                                                                              │
-        │                                                                              │
-        │                                                                              │
-        │                                                                              │
-        │                                                                              │
-        │                                                                              │
-        │                                                                              │
-        │                                                                              │
-        │                                                                              │
-        │                                                                              │
-        │                                                                              │
-        └──────────────────────────────────────────────────────────────────────────────┘
-         enter open  m matrix  t p filter  s sort  v list  g go to  ? help  q quit
-        """)
     }
 
     @Test func largeTerminalsGetHalfScaleThumbnails() throws {
@@ -203,16 +81,8 @@ struct BrowseRenderTests {
         #expect(text.contains("--data DIR"))
     }
 
-    @Test func everySizeFrom80x24UpLaysOut() throws {
-        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 160, height: 50)] {
-            for keys in ["", "v", "m"] {
-                var screen = try BrowseFixture.screen(size: size)
-                screen.type(keys)
-                screen.press(.enter)
-                let text = render(screen, size: size).text
-                #expect(text.contains("#0") || text.contains("#5"), "no image at \(size) after \(keys):\n\(text)")
-            }
-        }
+    /// Every size's layout is checked by LayoutSweepTests; this is about the state a resize keeps.
+    @Test func resizeKeepsTheSelectionInView() throws {
         // A resize re-lays out: the list keeps its selection and shows it.
         var screen = try BrowseFixture.screen()
         screen.press(.end)

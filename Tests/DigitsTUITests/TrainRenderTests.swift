@@ -18,49 +18,6 @@ struct TrainRenderTests {
         return app
     }
 
-    @Test func midTrainingAt80x24() throws {
-        let app = try midTraining()
-        expectScreen(app.render(), """
-         digits   1 Draw   2 Train   3 Browse      Draw uses: default-model.safetensors
-        ┌ Settings: custom ────────────┐┌ Training 784-4-10 relu, sgd ─────────────────┐
-        │  Hidden sizes 4              ││ Epoch 3 of 3    ██████████████████▍     83%  │
-        │  Activation   relu           ││ Batch 5/10      ███████████             50%  │
-        │  Optimizer    sgd            ││ elapsed 0:05 · left 0:01 · 3,200 samples/s   │
-        │  Learn rate   0.1            ││ loss 0.2000  train 95.0%  test 92.0% (ep 2)  │
-        │  Batch size   64             ││ Training · learning rate 0.1                 │
-        │  Epochs       3              ││ Not saved: w saves to digits-model.safetens… │
-        │  Seed         1              │└──────────────────────────────────────────────┘
-        │  Augment      off            │┌ Per epoch ───────────────────────────────────┐
-        │  Save to      …el.safetensors││ loss (train)   0.2000 accuracy (test)  95.0% │
-        │constant schedule             ││ 0.6000│███             95.0%│          ████  │
-        │                              ││       │███                  │          ████  │
-        └──────────────────────────────┘│       │███                  │     ▅▅▅▅ ████  │
-        ┌ Unit weights after epoch 2 ──┐│       │███                  │     ████ ████  │
-        │▀▀▀▀▀▀▀▀▀█▀█▀▀ ██▀▀▀▀▀▀▀▀▀█▀█ ││       │███                  │     ████ ████  │
-        │▀▀▀▀█▀▀▀▀▀▀▀▀▀ ▀▀▀█▀█▀▀▀▀▀▀▀█ ││       │███ ███              │     ████ ████  │
-        │▀▀▀▀▀▀▀▀▀█▀▀▀▀ ▀▀▀▀▀█▀▀▀▀▀▀▀▀ ││       │███ ███ ▃▃▃          │     ████ ████  │
-        │▀▀▀▀█▀▀▀▀▀▀▀▀▀ ▀▀▀▀▀▀▀▀▀▀▀▀█▀ ││       │███ ███ ███          │     ████ ████  │
-        │▀█▀▀▀▀▀▀▀▀▀▀▀▀ ▀▀▀▀▀▀▀▀▀▀▀▀▀▀ ││       │███ ███ ███          │████ ████ ████  │
-        │▀▀▀▀█▀▀▀▀▀▀▀▀▀ ▀█▀█▀▀▀▀▀█▀▀▀▀ ││ 0.0000│███ ███ ███     82.5%│████ ████ ████  │
-        │▀▀▀▀▀▀█▀█▀▀▀▀▀ ▀▀▀▀▀▀▀▀▀█▀▀▀▀ ││        ep 1   3 (now)        ep 1    3 (now) │
-        └──────────────────────────────┘└──────────────────────────────────────────────┘
-         space pause  x stop  w save  u use in Draw  tab screens  ? help  q quit
-        """)
-    }
-
-    @Test func aLongFailureTakesTwoLinesAt80x24() throws {
-        var app = try trainApp(try trainScreen())
-        let why = "/data/train-images-idx3-ubyte.gz: truncated gzip stream after 1024 bytes (download it again)"
-        try app.startTraining()
-        app.send([.trainingFailed(run: 1, why)])
-        let lines = app.render().lines()
-        #expect(lines[4].contains("│ Could not train:                             │"), "\(lines[4])")
-        #expect(lines[5].contains("│ /data/train-images-idx3-ubyte.gz: truncated  │"), "\(lines[5])")
-        #expect(lines[6].contains("│ gzip stream after 1024 bytes (download it    │"), "\(lines[6])")
-        #expect(lines[7].contains("│ again)                                       │"), "\(lines[7])")
-        #expect(!app.render().text.contains("The first weights to save"))
-    }
-
     @Test func largeTerminalShowsAnEpochTableAndFullSizeWeights() throws {
         let app = try midTraining(size: Size(width: 160, height: 50))
         let text = app.render().text
@@ -71,17 +28,6 @@ struct TrainRenderTests {
         // Four units of a 784-4-10 network, 28 cells wide each.
         let weightsRow = try #require(app.render().lines().first { $0.contains("▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀ ▀") })
         #expect(weightsRow.filter { $0 == "▀" || $0 == "█" || $0 == "▄" }.count >= 4 * 28 - 8)
-    }
-
-    @Test func everySizeFromTheMinimumRendersWithoutOverlap() throws {
-        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40),
-                     Size(width: 200, height: 60)] {
-            let app = try midTraining(size: size)
-            let lines = app.render().lines()
-            #expect(lines.count == size.height)
-            #expect(lines.contains { $0.contains("Epoch 3 of 3") }, "no epoch line at \(size)")
-            #expect(lines.contains { $0.contains("loss (train)") }, "no chart at \(size)")
-        }
     }
 
     @Test func chartRescalesAsEpochsAreAdded() {

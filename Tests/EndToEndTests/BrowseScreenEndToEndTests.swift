@@ -65,15 +65,14 @@ struct BrowseScreenEndToEndTests {
         // j selects the next mistake, and the art beside the list follows.
         if rows.count > 1 {
             try session.send(keys: "j")
-            let moved = try session.waitFor { Self.selectedIndex(in: $0) == rows[1].index }
-            #expect(Self.selectedIndex(in: moved) == rows[1].index, "selection did not move:\n\(moved)")
+            // Throws, showing the screen, if the selection does not move.
+            try session.waitFor { Self.selectedIndex(in: $0) == rows[1].index }
         }
 
         // 80x24 lists 19 rows, 160x50 lists 45. A bigger terminal re-lays out: more rows, the same selection, two columns per pixel.
         let selectedBefore = Self.selectedIndex(in: try session.capture())
         try session.resize(width: 160, height: 50)
         let big = try session.waitForStable { Self.rows(in: $0).count == min(45, mistakes) }
-        #expect(Self.rows(in: big).count == min(45, mistakes), "rows at 160x50:\n\(big)")
         #expect(Self.selectedIndex(in: big) == selectedBefore)
         #expect(big.contains("┐ ┌ #\(selectedBefore ?? -1) " + String(repeating: "─", count: 20)), "art box at 160x50:\n\(big)")
         try session.resize(width: 80, height: 24)

@@ -40,13 +40,12 @@ struct DrawScreenEndToEndTests {
 
         // A second stroke changes what the network sees, so the bars move.
         try session.drag(through: (6...30).map { ($0, 12) })
-        let second = try session.waitForStable { ScreenReading.probabilities(in: $0) != firstBars }
-        #expect(ScreenReading.probabilities(in: second) != firstBars, "bars did not change:\n\(second)")
+        // Throws, showing the screen, if the bars stay as they were.
+        try session.waitForStable { ScreenReading.probabilities(in: $0) != firstBars }
 
         // Undo brings the first reading back.
         try session.send(keys: "u")
-        let undone = try session.waitFor { ScreenReading.probabilities(in: $0) == firstBars }
-        #expect(ScreenReading.probabilities(in: undone) == firstBars)
+        try session.waitFor { ScreenReading.probabilities(in: $0) == firstBars }
         try session.send(keys: "q")
     }
 
@@ -57,8 +56,8 @@ struct DrawScreenEndToEndTests {
         let pressed = try session.waitFor { ScreenReading.probabilities(in: $0) != nil }
         let atPress = try #require(ScreenReading.probabilities(in: pressed))
         for row in 6...20 { try session.send(literal: "\u{1b}[<32;14;\(row)M") }
-        let dragged = try session.waitFor { ScreenReading.probabilities(in: $0) != atPress }
-        #expect(ScreenReading.probabilities(in: dragged) != atPress, "bars waited for the release")
+        // Throws if the bars wait for the release.
+        try session.waitFor { ScreenReading.probabilities(in: $0) != atPress }
         try session.send(literal: "\u{1b}[<0;14;20m")
         try session.send(keys: "q")
     }
@@ -161,7 +160,7 @@ struct DrawScreenEndToEndTests {
         #expect(after.contains("exit-status-143"))
         #expect(try session.display("#{alternate_on}#{mouse_button_flag}#{mouse_sgr_flag}") == "000")
         try session.run("echo ok-$((6*7))")
-        #expect(try session.waitFor { $0.contains("\nok-42") }.contains("\nok-42"))
+        try session.waitFor { $0.contains("\nok-42") }
     }
 
     @Test func refusesToRunWithoutATerminal() throws {

@@ -77,10 +77,11 @@ final class TmuxSession {
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Polls the screen until `condition` holds on two identical captures in a row; returns
-    /// the last screen either way, so the caller's expectation shows what was there. One
-    /// capture can catch a frame half written (ncurses flushes a big frame in pieces), so a
-    /// single match could be half old screen, half new.
+    /// Polls the screen until `condition` holds on two identical captures in a row and returns
+    /// that screen. One capture can catch a frame half written (ncurses flushes a big frame in
+    /// pieces), so a single match could be half old screen, half new. On timeout it throws a
+    /// `TmuxTimeout` holding the last screen: a test that goes on with a screen its condition
+    /// rejected only fails later, further from the cause.
     @discardableResult
     func waitFor(timeout: Duration = .seconds(15), _ condition: (String) -> Bool) throws -> String {
         let deadline = ContinuousClock.now + timeout
@@ -96,13 +97,13 @@ final class TmuxSession {
             Thread.sleep(forTimeInterval: 0.05)
             screen = try capture()
         }
-        return screen
+        throw TmuxTimeout(waited: timeout, what: "the awaited screen", lastScreen: screen)
     }
 
     /// Waits until `condition` holds and the screen has stopped changing (the program has
     /// caught up with all input sent), then returns it. A capture can catch a frame half
     /// drawn, and a busy machine can pause the program, so "stopped" means the same screen
-    /// three times over 0.4 s.
+    /// three times over 0.4 s. Throws `TmuxTimeout` when that does not happen in `timeout`.
     @discardableResult
     func waitForStable(timeout: Duration = .seconds(15), _ condition: (String) -> Bool = { _ in true }) throws -> String {
         let deadline = ContinuousClock.now + timeout
@@ -115,7 +116,7 @@ final class TmuxSession {
             if sameCount >= 3 { return screen }
             previous = screen
         }
-        return previous
+        throw TmuxTimeout(waited: timeout, what: "a settled screen", lastScreen: previous)
     }
 
     @discardableResult
@@ -166,6 +167,15 @@ final class TmuxSession {
         let exitStatus: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return (exitStatus, String(decoding: data, as: UTF8.self))
     }
+}
+
+/// A wait for the screen that ran out of time, with the screen as it was last seen, which the
+/// test's failure then shows.
+struct TmuxTimeout: Error, CustomStringConvertible {
+    let waited: Duration
+    let what: String
+    let lastScreen: String
+    var description: String { "timed out after \(waited) waiting for \(what); the screen was:\n\(lastScreen)" }
 }
 
 struct TmuxFailure: Error, CustomStringConvertible {

@@ -1,0 +1,161 @@
+import DigitsCore
+@testable import DigitsTUI
+
+/// The app in the states the snapshot and layout tests picture, built the way a user gets
+/// there: the three real screens, then key, mouse and resize events through `App.update`.
+///
+/// Everything a screen shows is fixed: Draw reads with `sampleModel()` (62% for 3 whatever is
+/// drawn), Browse shows `BrowseFixture`'s six images, and Train is fed hand-made reports.
+enum ScreenStates {
+    static let standard = Size(width: 80, height: 24)
+    /// Big enough for every "large terminal" layout: the doubled network view, the epoch table
+    /// and full-size weights, half-scale thumbnails and full-scale art.
+    static let large = Size(width: 200, height: 60)
+
+    /// A vertical stroke down canvas column 13, in three mouse reports (as at 80x24).
+    static let stroke = drag([(14, 4), (14, 10), (14, 19)])
+
+    /// Draw, Train and Browse at `size`, Draw active.
+    static func app(size: Size, capabilities: Capabilities = .full, train: TrainScreen? = nil,
+                    browse: BrowseData? = nil) throws -> App {
+        let model = try sampleModel()
+        let train = train ?? TrainScreen(setup: TrainScreenSetup(data: missingData, configuration: smallConfiguration),
+                                         drawModelName: model.name)
+        return App(screens: [
+            DrawScreen(model: model, size: size),
+            train,
+            BrowseScreen(data: try browse ?? BrowseFixture.data(), size: size),
+        ], size: size, capabilities: capabilities)
+    }
+
+    // MARK: Draw
+
+    enum DrawStage: String, Sendable, CaseIterable {
+        case empty, drawn, help
+    }
+
+    /// Draw in `stage`. Drawn at 80x24 and then resized, so a large size also shows the
+    /// drawing rescaled, as a user who enlarges the window sees it.
+    static func draw(_ stage: DrawStage, size: Size = standard, capabilities: Capabilities = .full) throws -> App {
+        var app = try app(size: standard, capabilities: capabilities)
+        if stage != .empty { app.send(stroke) }
+        if stage == .help { app.type("?") }
+        if size != standard { app.send([.resize(size)]) }
+        return app
+    }
+
+    // MARK: Train
+
+    enum TrainStage: String, Sendable, CaseIterable {
+        /// Nothing run yet, data found: what to press.
+        case intro
+        /// Nothing run yet and no data: where it looked and how to get it.
+        case noData
+        /// Mid-way through epoch 3 of 3.
+        case running
+        case paused
+        /// Stopped by the user after two epochs: nothing running, the weights kept, not saved.
+        case idle
+        /// All three epochs done, not saved.
+        case finished
+        /// The run could not read its data.
+        case failed
+        /// `q` while training.
+        case quitConfirm
+    }
+
+    /// Where the Train screen looks for data when it should find none.
+    static let missingData = DataLocation(directory: "/nonexistent/mnist", source: .option)
+
+    /// The Train screen in `stage`, active.
+    ///
+    /// The one place that knows how a run is fed: a start key answered by a data check, then
+    /// `FedEvents` reports and the runtime's answers as events (no effect is ever run). When
+    /// effects and events change shape, only this function has to follow.
+    static func train(_ stage: TrainStage, size: Size = standard, capabilities: Capabilities = .full) throws -> App {
+        let data: DataLocation
+        switch stage {
+        case .noData: data = missingData
+        // The intro names the data directory; a fake one's random temporary path would make
+        // the picture change every run, so it shows a fixed path, marked as found below.
+        case .intro: data = DataLocation(directory: "/data/mnist", source: .option)
+        default: data = try fakeDataDirectory()
+        }
+        // Before a run the form shows the recipe a user starts with; runs use the small
+        // configuration `FedEvents` reports on.
+        let configuration = stage == .intro || stage == .noData ? TrainingPreset.fast.configuration : smallConfiguration
+        var screen = TrainScreen(setup: TrainScreenSetup(data: data, configuration: configuration),
+                                 drawModelName: try sampleModel().name)
+        var app = try app(size: size, capabilities: capabilities, train: screen)
+        app.type("2")
+        switch stage {
+        case .intro:
+            return app
+        case .noData:
+            app.send([.dataChecked(data, missing: MNIST.fileNames)])
+            return app
+        case .failed:
+            try app.startTraining()
+            let why = "/data/train-images-idx3-ubyte.gz: truncated gzip stream after 1024 bytes (download it again)"
+            app.send([.trainingFailed(run: 1, why)])
+            return app
+        default:
+            break
+        }
+        try app.startTraining()
+        let network = try FedEvents.network()
+        app.send([FedEvents.started(),
+                  FedEvents.batch(epoch: 1, batch: 10, loss: 0.6, accuracy: 0.8, elapsed: 1.5),
+                  FedEvents.epoch(1, loss: 0.6, test: 0.85, network: network),
+                  FedEvents.epoch(2, loss: 0.3, test: 0.92, network: network),
+                  FedEvents.batch(epoch: 3, batch: 5, loss: 0.2, accuracy: 0.95, elapsed: 5)])
+        switch stage {
+        case .paused:
+            app.type(" ")
+        case .idle:
+            app.type("x")
+            app.send([.trainingEnded(run: 1, .cancelled(epochs: 2), network: network, testAccuracy: 0.92)])
+        case .finished:
+            app.send([FedEvents.batch(epoch: 3, batch: 10, loss: 0.15, accuracy: 0.96, elapsed: 6),
+                      FedEvents.epoch(3, loss: 0.15, test: 0.95, network: network),
+                      .trainingEnded(run: 1, .completed(epochs: 3), network: network, testAccuracy: 0.95)])
+        case .quitConfirm:
+            app.type("q")
+        default:
+            break
+        }
+        return app
+    }
+
+    // MARK: Browse
+
+    enum BrowseStage: String, Sendable, CaseIterable {
+        case list, grid, matrix, image
+        /// A model that gets every image right.
+        case nothingWrong
+    }
+
+    /// Six images all classified correctly, with their confidences.
+    static func allCorrect() throws -> BrowseData {
+        let images = Dataset(images: (0..<6).flatMap(BrowseFixture.image), labels: BrowseFixture.labels,
+                             rows: 28, columns: 28)
+        let rows = BrowseFixture.labels.map { BrowseFixture.probabilities([Int($0): 0.9]) }
+        let report = try EvaluationReport(trueLabels: BrowseFixture.labels, probabilities: rows.flatMap { $0 },
+                                          classCount: 10)
+        return BrowseData(images: images, report: report, modelName: "perfect.safetensors")
+    }
+
+    /// Browse in `stage`, active, reached with the keys a user presses.
+    static func browse(_ stage: BrowseStage, size: Size = standard, capabilities: Capabilities = .full) throws -> App {
+        var app = try app(size: size, capabilities: capabilities,
+                          browse: stage == .nothingWrong ? try allCorrect() : nil)
+        app.type("3")
+        switch stage {
+        case .list, .nothingWrong: break
+        case .grid: app.type("v")
+        case .matrix: app.type("m")
+        case .image: app.send([.key(.enter)])
+        }
+        return app
+    }
+}
