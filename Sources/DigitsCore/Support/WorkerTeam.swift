@@ -19,7 +19,7 @@ final class WorkerTeam: Sendable {
     /// A team of `size` threads: the caller and `size - 1` helpers.
     init(size: Int) {
         self.size = max(1, size)
-        shared = Shared()
+        shared = Shared(helpers: self.size - 1)
         for member in 1..<self.size {
             // The threads hold the shared state, not the team, so the team's deinit can end them.
             let thread = Thread { [shared] in shared.helperLoop(member: member) }
@@ -30,7 +30,7 @@ final class WorkerTeam: Sendable {
 
     deinit {
         shared.generation.store(-1, ordering: .sequentiallyConsistent)
-        for _ in 1..<size { shared.wake.signal() }
+        for wake in shared.wakes { wake.signal() }
     }
 
     /// The number of threads worth using on this machine for work split at most `maximum` ways.
@@ -46,7 +46,7 @@ final class WorkerTeam: Sendable {
         shared.finished.store(0, ordering: .relaxed)
         shared.generation.add(1, ordering: .sequentiallyConsistent)
         if shared.sleepers.load(ordering: .sequentiallyConsistent) > 0 {
-            for _ in 1..<size { shared.wake.signal() }
+            for wake in shared.wakes { wake.signal() }
         }
         body(0)
         var wait = Wait()
@@ -87,7 +87,15 @@ final class WorkerTeam: Sendable {
         let finished = Atomic<Int>(0)
         /// Helpers that may be asleep, so a new job must signal `wake`.
         let sleepers = Atomic<Int>(0)
-        let wake = DispatchSemaphore(value: 0)
+        /// One semaphore per helper (member m sleeps on `wakes[m - 1]`). With one shared by all, a
+        /// helper that woke, ran the job and went back to sleep before its sibling had run could
+        /// take the signal meant for the sibling, which then slept through the job while the
+        /// caller waited for it forever.
+        let wakes: [DispatchSemaphore]
+
+        init(helpers: Int) {
+            wakes = (0..<helpers).map { _ in DispatchSemaphore(value: 0) }
+        }
         /// The current job; written before `generation` is bumped, read after it is seen.
         nonisolated(unsafe) var job: (Int) -> Void = { _ in }
 
@@ -107,7 +115,7 @@ final class WorkerTeam: Sendable {
                     // Announce the sleep before looking once more, so a job posted in between is
                     // either seen here or signals the semaphore; a stray signal costs one loop.
                     sleepers.add(1, ordering: .sequentiallyConsistent)
-                    if generation.load(ordering: .sequentiallyConsistent) == seen { wake.wait() }
+                    if generation.load(ordering: .sequentiallyConsistent) == seen { wakes[member - 1].wait() }
                     sleepers.subtract(1, ordering: .sequentiallyConsistent)
                     continue
                 }
