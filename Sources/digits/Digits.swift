@@ -13,6 +13,7 @@ struct Digits: ParsableCommand {
             BenchCommand.self,
             DownloadCommand.self,
             EvalCommand.self,
+            ExplainCommand.self,
             MisclassifiedCommand.self,
             BrowseCommand.self,
             PredictCommand.self,

@@ -63,6 +63,11 @@ struct PredictCommand: ParsableCommand {
 
     /// The class probabilities `network` gives the PGM image at `path`.
     static func probabilities(ofImageAt path: String, network: Network) -> Result<[Float], Failure> {
+        networkInput(ofImageAt: path).map { network.probabilities(for: $0) }
+    }
+
+    /// The 28x28 input the network reads from the PGM image at `path`, preprocessed as MNIST.
+    static func networkInput(ofImageAt path: String) -> Result<[Float], Failure> {
         let image: PGMImage
         do {
             image = try PGMImage(contentsOf: path)
@@ -72,7 +77,7 @@ struct PredictCommand: ParsableCommand {
         guard let pixels = image.mnistImage() else {
             return .failure(Failure(message: "\(path): no ink found: the image is blank (all one shade)"))
         }
-        return .success(network.probabilities(for: pixels))
+        return .success(pixels)
     }
 
     /// The most probable class.
@@ -113,10 +118,15 @@ struct PredictCommand: ParsableCommand {
     /// six decimals so the numbers stay short.
     static func json(file: String, probabilities: [Float]) throws -> String {
         let result = JSONResult(file: file, prediction: prediction(probabilities),
-                                probabilities: probabilities.map { (Double($0) * 1e6).rounded() / 1e6 })
+                                probabilities: jsonProbabilities(probabilities))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(result), as: UTF8.self)
+    }
+
+    /// Probabilities as JSON numbers: six decimals, enough to compare and short to read.
+    static func jsonProbabilities(_ probabilities: [Float]) -> [Double] {
+        probabilities.map { (Double($0) * 1e6).rounded() / 1e6 }
     }
 
     private struct JSONResult: Encodable {
