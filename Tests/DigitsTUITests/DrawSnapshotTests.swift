@@ -11,6 +11,9 @@ struct DrawSnapshotTests {
         SnapshotCase("draw", .drawn, size: Size(width: 160, height: 48)),
         SnapshotCase("draw", .drawn, capabilities: .eightColors),
         SnapshotCase("draw", .drawn, capabilities: .ascii),
+        SnapshotCase("draw", .inside, size: Size(width: 120, height: 40)),
+        SnapshotCase("draw", .inside, capabilities: .eightColors),
+        SnapshotCase("draw", .inside, capabilities: .ascii),
     ]
 
     @Test(arguments: cases)

@@ -232,3 +232,36 @@ struct DrawUpdateTests {
         #expect(text.contains("no model file"))
     }
 }
+
+/// The inside view's keys: `i` shows it and explains the reading, `,` and `.` ask about other
+/// digits, and its probabilities are the bars'.
+@Suite("Draw screen: inside view")
+struct DrawInsideTests {
+    @Test func insideFollowsTheDrawingAndTheAskedDigit() throws {
+        var app = App.digits(model: try randomModel(), size: Size(width: 80, height: 24), capabilities: .full)
+        app.type("i")
+        #expect(try app.draw.showsInside)
+        #expect(try app.draw.explanation == nil, "nothing drawn, nothing to explain")
+        app.send(ScreenStates.stroke)
+        let shown = try #require(try app.draw.explanation)
+        #expect(shown.digit == shown.prediction)
+        #expect(shown.probabilities == (try app.draw.probabilities))
+        #expect(shown.layers.map(\.size) == [32])
+
+        app.type(".")
+        #expect(try app.draw.explanation?.digit == (shown.prediction + 1) % 10)
+        app.type(",,")
+        #expect(try app.draw.explanation?.digit == (shown.prediction + 9) % 10)
+        // A new stroke keeps the question; clearing starts over with the prediction.
+        app.send(drag([(8, 8), (20, 8)]))
+        #expect(try app.draw.explanation?.digit == (shown.prediction + 9) % 10)
+        #expect(try app.draw.explanation?.evidence != shown.evidence)
+        app.type("c")
+        #expect(try app.draw.askedDigit == nil)
+
+        app.type("i")
+        #expect(try app.draw.explanation == nil && !app.draw.showsInside)
+        app.type(".")
+        #expect(try app.draw.note?.contains("Press i") == true)
+    }
+}

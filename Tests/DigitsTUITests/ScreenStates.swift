@@ -17,8 +17,8 @@ enum ScreenStates {
 
     /// Draw, Train and Browse at `size`, Draw active.
     static func app(size: Size, capabilities: Capabilities = .full, train: TrainScreen? = nil,
-                    browse: BrowseData? = nil) throws -> App {
-        let model = try sampleModel()
+                    browse: BrowseData? = nil, drawModel: DrawModel? = nil) throws -> App {
+        let model = try drawModel ?? sampleModel()
         let train = train ?? TrainScreen(setup: TrainScreenSetup(data: missingData, configuration: smallConfiguration),
                                          drawModelName: model.name)
         return App(screens: [
@@ -32,14 +32,22 @@ enum ScreenStates {
 
     enum DrawStage: String, Sendable, CaseIterable {
         case empty, drawn, help
+        /// Drawn, with the inside view on (`i`).
+        case inside
+        /// The inside view asked about the digit above the one read (`.`).
+        case insideOther
     }
 
     /// Draw in `stage`. Drawn at 80x24 and then resized, so a large size also shows the
     /// drawing rescaled, as a user who enlarges the window sees it.
     static func draw(_ stage: DrawStage, size: Size = standard, capabilities: Capabilities = .full) throws -> App {
-        var app = try app(size: standard, capabilities: capabilities)
+        // The inside view needs hidden units to show: a random 784-32-10 network has them.
+        let inside = stage == .inside || stage == .insideOther
+        var app = try app(size: standard, capabilities: capabilities, drawModel: inside ? randomModel() : nil)
         if stage != .empty { app.send(stroke) }
         if stage == .help { app.type("?") }
+        if inside { app.type("i") }
+        if stage == .insideOther { app.type(".") }
         if size != standard { app.send([.resize(size)]) }
         return app
     }

@@ -1,3 +1,4 @@
+import DigitsCore
 import Foundation
 import Testing
 
@@ -208,6 +209,29 @@ struct DrawScreenEndToEndTests {
         try session.drag(through: bar + stem)
         let screen = try session.waitForStable { $0.contains("% sure") }
         #expect(ScreenReading.prediction(in: screen) == 7, "a small 7 should read as 7:\n\(screen)")
+        try session.send(keys: "q")
+    }
+}
+
+/// The inside view in the real binary with the shipped model: its layer sizes show, and the
+/// view follows the drawing.
+extension DrawScreenEndToEndTests {
+    @Test func pressingIShowsTheLayersAndFollowsTheDrawing() throws {
+        let model = try #require(DigitsBinary.shippedModel, "the shipped model is missing")
+        let loaded = try ModelFile.load(path: model)
+        let session = try start(width: 100, height: 40, model: model)
+        defer { session.close() }
+        try session.drag(through: (5...22).map { (14, $0) })
+        try session.waitForStable { $0.contains("% sure") }
+        try session.send(keys: "i")
+        let first = try session.waitForStable { $0.contains("Evidence for") && $0.contains("logit of") }
+        for (index, size) in loaded.network.hiddenSizes.enumerated() {
+            #expect(first.contains("hidden \(index + 1) · \(size) units"), "layer \(index + 1) missing:\n\(first)")
+        }
+        try session.drag(through: (6...26).map { ($0, 12) })
+        try session.waitForStable { $0 != first && $0.contains("logit of") }
+        try session.send(keys: ".")
+        try session.waitFor { $0.contains("(reads ") }
         try session.send(keys: "q")
     }
 }

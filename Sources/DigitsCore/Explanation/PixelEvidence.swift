@@ -51,7 +51,7 @@ public enum PixelEvidence {
 
 extension ArraySlice where Element == Float {
     /// Row `row` of a row-major matrix `width` values wide held in this slice.
-    subscript(rowOf row: Int, width width: Int) -> ArraySlice<Float> {
+    public subscript(rowOf row: Int, width width: Int) -> ArraySlice<Float> {
         let start = startIndex + row * width
         return self[start..<(start + width)]
     }

@@ -2,6 +2,10 @@ extension DrawScreen {
     public func render(into frame: inout Frame, context: ScreenContext) {
         let theme = context.theme
         renderCanvas(into: &frame, theme: theme)
+        if showsInside {
+            renderInside(into: &frame, theme: theme)
+            return
+        }
         renderNetworkView(into: &frame, theme: theme)
         renderInfo(into: &frame, theme: theme)
         frame.drawBox(layout.barsBox, style: theme.border, glyphs: theme.glyphs,

@@ -50,8 +50,28 @@ extension DrawScreen {
         case .character("r"), .control("r"), .control("y"): redo()
         case .character("["), .character("-"): changeBrush(by: -1)
         case .character("]"), .character("+"), .character("="): changeBrush(by: 1)
+        case .character("i"): toggleInside()
+        case .character(","): askAboutDigit(step: -1)
+        case .character("."): askAboutDigit(step: 1)
         default: break
         }
+    }
+
+    private mutating func toggleInside() {
+        showsInside.toggle()
+        askedDigit = nil
+        recognize()
+    }
+
+    /// Moves the inside view's explanation to the next digit down or up, wrapping round.
+    private mutating func askAboutDigit(step: Int) {
+        guard showsInside else {
+            note = "Press i for the inside view, then , and . to ask about other digits."
+            return
+        }
+        let current = explanation?.digit ?? askedDigit ?? prediction ?? 0
+        askedDigit = (current + step + 10) % 10
+        recognize()
     }
 
     private mutating func moveCursor(dx: Int, dy: Int) {
@@ -98,6 +118,7 @@ extension DrawScreen {
             return
         }
         history.record(.clear)
+        askedDigit = nil
         redraw()
         note = "Cleared (u brings it back)."
     }
@@ -223,8 +244,16 @@ extension DrawScreen {
     /// Runs preprocessing and the network on the canvas as it is now.
     mutating func recognize() {
         networkInput = canvas.mnistImage(strokes: canvasStrokes)
+        explanation = nil
         if let input = networkInput, let network = model?.network, network.inputSize == input.count {
-            probabilities = network.probabilities(for: input)
+            if showsInside {
+                // One forward pass serves both: the explanation's probabilities are the bars'.
+                let explained = Explanation(network: network, input: input, digit: askedDigit)
+                explanation = explained
+                probabilities = explained.probabilities
+            } else {
+                probabilities = network.probabilities(for: input)
+            }
         } else {
             probabilities = nil
         }

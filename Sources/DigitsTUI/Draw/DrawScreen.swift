@@ -27,6 +27,13 @@ public struct DrawScreen: Screen {
     public internal(set) var networkInput: [Float]?
     /// The network's ten probabilities, nil for an empty canvas or without a model.
     public internal(set) var probabilities: [Float]?
+    /// Whether the inside view (key `i`) takes the place of the network view and the panels.
+    public internal(set) var showsInside = false
+    /// The digit the inside view explains when asked about another with `,` and `.`; nil
+    /// follows the prediction.
+    public internal(set) var askedDigit: Int?
+    /// What the inside view shows, computed with the probabilities while it is on.
+    public internal(set) var explanation: Explanation?
     /// A short message about the last action ("Nothing to undo."), cleared by the next one.
     public internal(set) var note: String?
 
@@ -62,9 +69,13 @@ public struct DrawScreen: Screen {
             return [KeyHint("hjkl", "erase"), KeyHint("e", "lift eraser"), KeyHint("u", "undo"),
                     KeyHint("c", "clear"), KeyHint("[ ]", "brush")]
         case .up:
+            // The inside view's keys come early: they are what a newcomer would miss.
+            let inside = showsInside ? [KeyHint(", .", "other digit"), KeyHint("i", "hide inside")]
+                                     : [KeyHint("i", "inside")]
             return [KeyHint("drag", "draw"), KeyHint("right-drag", "erase"), KeyHint("c", "clear"),
-                    KeyHint("u", "undo"), KeyHint("hjkl", "move"), KeyHint("space", "paint"),
-                    KeyHint("p", "pen"), KeyHint("[ ]", "brush"), KeyHint("r", "redo")]
+                    KeyHint("u", "undo")] + inside
+                + [KeyHint("hjkl", "move"), KeyHint("space", "paint"),
+                   KeyHint("p", "pen"), KeyHint("[ ]", "brush"), KeyHint("r", "redo")]
         }
     }
 
@@ -80,6 +91,9 @@ public struct DrawScreen: Screen {
             KeyHint("c, delete", "clear (undoable)"),
             KeyHint("u, ctrl-z", "undo the last stroke"),
             KeyHint("r, ctrl-r", "redo"),
+        ]), HelpSection("Inside the network", [
+            KeyHint("i", "show or hide the inside view"),
+            KeyHint(", .", "explain the digit below or above: why not 8?"),
         ])]
     }
 }

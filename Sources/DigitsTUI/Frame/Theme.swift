@@ -1,3 +1,5 @@
+import DigitsCore
+
 /// The styles and glyphs every screen draws with, chosen from the terminal's capabilities: greys
 /// from the 256-colour ramp when there is one, the eight ANSI colours otherwise.
 public struct Theme: Hashable, Sendable {
@@ -66,6 +68,19 @@ public struct Theme: Hashable, Sendable {
     }
     /// A filled bar.
     public var barFill: Style { Style(foreground: color(250, .default)) }
+    /// A pixel's or a weight's colour in the inside view: blue for the digit, orange against
+    /// (a pair colour-blind readers tell apart), brighter where stronger; nil where nothing
+    /// argues either way (blank or neutral, drawn as the image's background or a dim grey).
+    public func evidence(_ level: EvidenceLevel) -> TerminalColor {
+        guard hasColors else { return .default }
+        switch level {
+        case .stronglySupporting: return hasGreys ? .indexed(39) : .cyan
+        case .supporting: return hasGreys ? .indexed(25) : .blue
+        case .neutral: return hasGreys ? .indexed(242) : .white
+        case .against: return hasGreys ? .indexed(130) : .yellow
+        case .stronglyAgainst: return hasGreys ? .indexed(208) : .red
+        }
+    }
     /// The keyboard cursor on the canvas.
     public var cursor: TerminalColor { hasColors ? (hasGreys ? .indexed(203) : .red) : .default }
 }
