@@ -6,10 +6,12 @@ import Foundation
 /// not included; the ncurses backend sends only the cells that changed.
 public enum DrawLatency {
     /// Microseconds per mouse-drag event, one sample per event, for a drag that traces a large
-    /// "8" on a screen of `size`.
-    public static func measure(model: DrawModel?, size: Size, events: Int = 400) -> [Double] {
+    /// "8" on a screen of `size`; with `inside`, the inside view is on (key `i`), so every
+    /// event also explains the reading.
+    public static func measure(model: DrawModel?, size: Size, inside: Bool = false, events: Int = 400) -> [Double] {
         var app = App(screens: [DrawScreen(model: model, size: size)], size: size,
                       capabilities: Capabilities(colors: 256, unicode: true))
+        if inside { _ = app.update(.key(.character("i"))) }
         let layout = DrawLayout(size: size)
         let centreX = Double(layout.canvas.x + layout.canvas.width / 2)
         let centreY = Double(layout.canvas.y + layout.canvas.height / 2)
