@@ -70,7 +70,7 @@ struct BrowseRenderTests {
         let problem = BrowseProblem(
             title: "The MNIST test set could not be loaded.",
             details: [DataError(path: "/nonexistent/mnist",
-                                reason: .dataNotFound(file: "t10k-images-idx3-ubyte",
+                                problem: .dataNotFound(file: "t10k-images-idx3-ubyte",
                                                       hint: "looked in /nonexistent/mnist (given by --data)")).description],
             advice: BrowseProblem.dataAdvice)
         _ = screen.update(.evaluated(generation: 0, .failure(problem)), context: context)

@@ -22,6 +22,24 @@ struct TrainFormTests {
         #expect(form.configuration() == TrainingPreset.fast.configuration)
     }
 
+    @Test func theFormAcceptsExactlyWhatTrainingAccepts() {
+        for (field, limit) in [(TrainField.batchSize, TrainingLimits.batchSize), (.epochs, TrainingLimits.epochs)] {
+            let range = limit.range
+            for value in [range.lowerBound - 1, range.lowerBound, range.upperBound, range.upperBound + 1] {
+                #expect((field.problem(with: String(value)) == nil) == limit.contains(value), "\(field) \(value)")
+            }
+        }
+        for text in ["0", "1e-7", "100", "100.01", "-1", "nan", "inf"] {
+            let rate = Float(text) ?? 0
+            #expect((TrainField.learningRate.problem(with: text) == nil) == TrainingLimits.learningRate.contains(rate), "\(text)")
+        }
+        let size = TrainingLimits.hiddenSize.range
+        for value in [size.lowerBound - 1, size.lowerBound, size.upperBound, size.upperBound + 1] {
+            #expect((TrainField.hiddenSizes.problem(with: "16,\(value)") == nil) == TrainingLimits.hiddenSize.contains(value))
+        }
+        #expect(TrainField.output.problem(with: " ")?.contains(TrainingOutput.defaultPath) == true)
+    }
+
     @Test func invalidValueIsRefusedAtTheField() throws {
         var app = try trainApp(try trainScreen())
         // Down to Epochs (the sixth field), edit, clear, type 0.

@@ -13,7 +13,7 @@ func fakeDataDirectory() throws -> DataLocation {
 let smallConfiguration = TrainingConfiguration(hiddenSizes: [4], epochs: 3)
 
 func trainScreen(data: DataLocation? = nil, configuration: TrainingConfiguration = smallConfiguration,
-                 output: String = TrainScreenSetup.defaultOutput) throws -> TrainScreen {
+                 output: String = TrainingOutput.defaultPath) throws -> TrainScreen {
     TrainScreen(setup: TrainScreenSetup(data: try data ?? fakeDataDirectory(), configuration: configuration,
                                         output: output),
                 drawModelName: "default-model.safetensors")

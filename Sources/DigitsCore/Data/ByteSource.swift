@@ -84,18 +84,18 @@ final class FileSource: ByteSource {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
-            throw DataError(path: path, reason: code == ENOENT ? .missingFile : .unreadable(systemMessage(code)))
+            throw DataError(path: path, problem: code == ENOENT ? .missingFile : .unreadable(systemMessage(code)))
         }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
             let code = errno
             close(descriptor)
-            throw DataError(path: path, reason: .unreadable(systemMessage(code)))
+            throw DataError(path: path, problem: .unreadable(systemMessage(code)))
         }
         guard (status.st_mode & S_IFMT) == S_IFREG else {
             close(descriptor)
             let what = (status.st_mode & S_IFMT) == S_IFDIR ? "it is a directory" : "it is not a regular file"
-            throw DataError(path: path, reason: .unreadable(what))
+            throw DataError(path: path, problem: .unreadable(what))
         }
         self.descriptor = descriptor
         self.size = Int(status.st_size)
@@ -106,7 +106,7 @@ final class FileSource: ByteSource {
     /// Goes back to the start of the file, after peeking at its first bytes.
     func rewind() throws(DataError) {
         guard lseek(descriptor, 0, SEEK_SET) == 0 else {
-            throw DataError(path: path, reason: .unreadable(systemMessage(errno)))
+            throw DataError(path: path, problem: .unreadable(systemMessage(errno)))
         }
         position = 0
     }
@@ -124,7 +124,7 @@ final class FileSource: ByteSource {
             }
             let code = errno
             if code == EINTR { continue }
-            throw DataError(path: path, offset: position, reason: .unreadable(systemMessage(code)))
+            throw DataError(path: path, offset: position, problem: .unreadable(systemMessage(code)))
         }
     }
 }

@@ -90,7 +90,7 @@ public struct DataLocation: Sendable, Equatable {
         let missing = [split.imagesFileName, split.labelsFileName].filter { MNIST.locate($0, in: directory) == nil }
         if let first = missing.first {
             let file = first + "(.gz)" + (missing.count > 1 ? " and \(missing[1])(.gz)" : "")
-            throw DataError(path: directory, reason: .dataNotFound(file: file, hint: lookedIn))
+            throw DataError(path: directory, problem: .dataNotFound(file: file, hint: lookedIn))
         }
         return try MNIST.load(split, directory: directory)
     }

@@ -113,10 +113,10 @@ public struct Downloader: Sendable {
         do {
             digest = try DownloadItem.contentDigest(of: body, path: url)
         } catch {
-            switch error.reason {
+            switch error.problem {
             case .truncatedCompression: return "truncated gzip data"
             case .corruptCompression(let why): return "corrupt gzip data: \(why)"
-            default: return error.problem
+            default: return error.problem.description
             }
         }
         guard digest == expected.sha256 else {

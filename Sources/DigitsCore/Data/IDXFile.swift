@@ -96,24 +96,24 @@ public struct IDXFile: Sendable, Equatable {
         let magicBytes = try source.readBytes(4)
         guard magicBytes.count == 4 else {
             throw DataError(path: path, offset: magicBytes.count,
-                            reason: .truncatedHeader(needed: expectedHeader, available: magicBytes.count))
+                            problem: .truncatedHeader(needed: expectedHeader, available: magicBytes.count))
         }
         let magic = bigEndianWord(magicBytes, at: 0)
         guard magicBytes[0] == 0, magicBytes[1] == 0 else {
-            throw DataError(path: path, offset: 0, reason: .notIDX(magic: magic))
+            throw DataError(path: path, offset: 0, problem: .notIDX(magic: magic))
         }
         guard magicBytes[2] == 0x08 else {
-            throw DataError(path: path, offset: 2, reason: .unsupportedElementType(magicBytes[2]))
+            throw DataError(path: path, offset: 2, problem: .unsupportedElementType(magicBytes[2]))
         }
         guard Int(magicBytes[3]) == kind.dimensionCount else {
             throw DataError(path: path, offset: 3,
-                            reason: .wrongDimensionCount(found: Int(magicBytes[3]), expected: kind.dimensionCount))
+                            problem: .wrongDimensionCount(found: Int(magicBytes[3]), expected: kind.dimensionCount))
         }
 
         let sizeBytes = try source.readBytes(4 * kind.dimensionCount)
         guard sizeBytes.count == 4 * kind.dimensionCount else {
             throw DataError(path: path, offset: 4 + sizeBytes.count,
-                            reason: .truncatedHeader(needed: expectedHeader, available: 4 + sizeBytes.count))
+                            problem: .truncatedHeader(needed: expectedHeader, available: 4 + sizeBytes.count))
         }
         var dimensions: [Int] = []
         for (index, name) in kind.dimensionNames.enumerated() {
@@ -122,30 +122,30 @@ public struct IDXFile: Sendable, Equatable {
             let allowed = index == 0 ? 1...maximumDataSize : sideRange
             guard value >= allowed.lowerBound, index == 0 || value <= allowed.upperBound else {
                 throw DataError(path: path, offset: 4 + 4 * index,
-                                reason: .dimensionOutOfRange(name: name, value: value, allowed: allowed))
+                                problem: .dimensionOutOfRange(name: name, value: value, allowed: allowed))
             }
             dimensions.append(value)
         }
         // The count is below 2^32 and the sides below 2^11, so the product cannot overflow.
         let dataSize = dimensions.reduce(1, *)
         guard dataSize <= maximumDataSize else {
-            throw DataError(path: path, offset: 4, reason: .headerTooLarge(bytes: dataSize, limit: maximumDataSize))
+            throw DataError(path: path, offset: 4, problem: .headerTooLarge(bytes: dataSize, limit: maximumDataSize))
         }
         // A raw file's size is known: check it before allocating.
         if let available = source.knownSize, available != dataSize {
             throw DataError(path: path, offset: expectedHeader + min(available, dataSize),
-                            reason: .sizeMismatch(expected: dataSize, actual: available))
+                            problem: .sizeMismatch(expected: dataSize, actual: available))
         }
 
         let data = try source.readBytes(dataSize)
         guard data.count == dataSize else {
             throw DataError(path: path, offset: expectedHeader + data.count,
-                            reason: .sizeMismatch(expected: dataSize, actual: data.count))
+                            problem: .sizeMismatch(expected: dataSize, actual: data.count))
         }
         // Reading past the data makes a compressed source check its trailer, too.
         let extra = try source.readBytes(1)
         guard extra.isEmpty else {
-            throw DataError(path: path, offset: expectedHeader + dataSize, reason: .sizeMismatch(expected: dataSize, actual: nil))
+            throw DataError(path: path, offset: expectedHeader + dataSize, problem: .sizeMismatch(expected: dataSize, actual: nil))
         }
         return IDXFile(path: path, kind: kind, dimensions: dimensions, data: data)
     }

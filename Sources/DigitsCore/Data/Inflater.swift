@@ -35,7 +35,7 @@ final class Inflater: ByteSource {
             stream.deinitialize(count: 1)
             stream.deallocate()
             chunk.deallocate()
-            throw DataError(path: path, reason: .unreadable("cannot start zlib (status \(status))"))
+            throw DataError(path: path, problem: .unreadable("cannot start zlib (status \(status))"))
         }
     }
 
@@ -75,7 +75,7 @@ final class Inflater: ByteSource {
         stream.pointee.avail_out = UInt32(wanted)
         while stream.pointee.avail_out > 0 {
             if stream.pointee.avail_in == 0, try !refill() {
-                throw DataError(path: path, offset: compressedOffset, reason: .truncatedCompression)
+                throw DataError(path: path, offset: compressedOffset, problem: .truncatedCompression)
             }
             let status = inflate(stream, Z_NO_FLUSH)
             switch status {
@@ -84,7 +84,7 @@ final class Inflater: ByteSource {
             case Z_BUF_ERROR:
                 // No progress was possible: zlib needs input we do not have.
                 if try !refill() {
-                    throw DataError(path: path, offset: compressedOffset, reason: .truncatedCompression)
+                    throw DataError(path: path, offset: compressedOffset, problem: .truncatedCompression)
                 }
             case Z_STREAM_END:
                 if try !refill() {
@@ -94,17 +94,17 @@ final class Inflater: ByteSource {
                 // Another gzip member may follow; anything else is damage.
                 guard stream.pointee.next_in.pointee == 0x1f else {
                     throw DataError(path: path, offset: compressedOffset,
-                                    reason: .corruptCompression("unexpected data after the end of the compressed stream"))
+                                    problem: .corruptCompression("unexpected data after the end of the compressed stream"))
                 }
                 inflateReset(stream)
             case Z_NEED_DICT:
                 throw DataError(path: path, offset: compressedOffset,
-                                reason: .corruptCompression("the stream needs a preset dictionary"))
+                                problem: .corruptCompression("the stream needs a preset dictionary"))
             case Z_MEM_ERROR:
-                throw DataError(path: path, reason: .unreadable("out of memory while decompressing"))
+                throw DataError(path: path, problem: .unreadable("out of memory while decompressing"))
             default:
                 let message = stream.pointee.msg.map { String(cString: $0) } ?? "zlib status \(status)"
-                throw DataError(path: path, offset: compressedOffset, reason: .corruptCompression(message))
+                throw DataError(path: path, offset: compressedOffset, problem: .corruptCompression(message))
             }
         }
         return try account(wanted)
@@ -113,7 +113,7 @@ final class Inflater: ByteSource {
     private func account(_ count: Int) throws(DataError) -> Int {
         produced += count
         if produced > limit {
-            throw DataError(path: path, reason: .decompressedTooLarge(limit: limit))
+            throw DataError(path: path, problem: .decompressedTooLarge(limit: limit))
         }
         return count
     }

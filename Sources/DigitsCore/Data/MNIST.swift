@@ -69,10 +69,10 @@ public enum MNIST {
     ///   when a file is absent, or whatever `load(imagesAt:labelsAt:)` finds wrong.
     public static func load(_ split: Split, directory: String) throws(DataError) -> Dataset {
         guard let images = locate(split.imagesFileName, in: directory) else {
-            throw DataError(path: join(directory, split.imagesFileName), reason: .missingFile)
+            throw DataError(path: join(directory, split.imagesFileName), problem: .missingFile)
         }
         guard let labels = locate(split.labelsFileName, in: directory) else {
-            throw DataError(path: join(directory, split.labelsFileName), reason: .missingFile)
+            throw DataError(path: join(directory, split.labelsFileName), problem: .missingFile)
         }
         return try load(imagesAt: images, labelsAt: labels)
     }
@@ -89,7 +89,7 @@ public enum MNIST {
     public static func dataset(images: IDXFile, labels: IDXFile, classCount: Int = MNIST.classCount) throws(DataError) -> Dataset {
         guard images.count == labels.count else {
             throw DataError(path: labels.path, offset: 4,
-                            reason: .countMismatch(images: images.count, labels: labels.count, imagesPath: images.path))
+                            problem: .countMismatch(images: images.count, labels: labels.count, imagesPath: images.path))
         }
         let range = labels.data.withUnsafeBufferPointer { values -> ClosedRange<UInt8> in
             var low = UInt8.max, high = UInt8.min
@@ -101,7 +101,7 @@ public enum MNIST {
         }
         if Int(range.upperBound) >= classCount, let record = labels.data.firstIndex(where: { Int($0) >= classCount }) {
             throw DataError(path: labels.path, offset: labels.headerSize + record,
-                            reason: .labelOutOfRange(label: labels.data[record], record: record, range: range, classCount: classCount))
+                            problem: .labelOutOfRange(label: labels.data[record], record: record, range: range, classCount: classCount))
         }
         return Dataset(images: images.data, labels: labels.data, rows: images.rows, columns: images.columns)
     }

@@ -3,7 +3,7 @@
 struct DrawnDigitsDecoder {
     let path: String
 
-    private func fail(_ node: JSONNode, _ problem: DrawnDigitsError.Problem) -> DrawnDigitsError {
+    private func fail(_ node: JSONNode, _ problem: DrawnDigitsProblem) -> DrawnDigitsError {
         DrawnDigitsError(path: path, offset: node.offset, problem: problem)
     }
 

@@ -36,7 +36,7 @@ public enum ModelFile {
         do {
             try AtomicFile.write(encode(network, metadata: metadata), to: path)
         } catch {
-            throw ModelFileError(path: path, problem: .write(error))
+            throw ModelFileError(path: error.path, problem: .write(error.problem))
         }
     }
 
@@ -57,7 +57,7 @@ public enum ModelFile {
 
     /// Builds the network a decoded safetensors file describes.
     public static func model(from file: SafetensorsFile, path: String) throws(ModelFileError) -> LoadedModel {
-        func fail(_ problem: ModelFileError.Problem, at offset: Int? = nil) -> ModelFileError {
+        func fail(_ problem: ModelFileProblem, at offset: Int? = nil) -> ModelFileError {
             ModelFileError(path: path, offset: offset, problem: problem)
         }
 
@@ -153,7 +153,7 @@ public enum ModelFile {
     /// The whole of a regular file. Refuses directories and devices (a `--model /dev/zero`
     /// would otherwise read forever, a FIFO block) and reports the system's reason for any failure.
     private static func readRegularFile(_ path: String) throws(ModelFileError) -> Data {
-        func fail(_ problem: ModelFileError.Problem) -> ModelFileError {
+        func fail(_ problem: ModelFileProblem) -> ModelFileError {
             ModelFileError(path: path, problem: problem)
         }
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)

@@ -31,7 +31,8 @@ public enum ModelRescue {
             }
         }
         let path = "\(directory)/recovered-model-\(stamp).safetensors"
-        throw ModelFileError(path: path, problem: .write(lastError ?? FileWriteError(path: path, reason: "no free name")))
+        let failure = lastError ?? FileWriteError(path: path, problem: .cannotWrite(reason: "no free name"))
+        throw ModelFileError(path: failure.path, problem: .write(failure.problem))
     }
 
     /// "20261202-071503", local time: sorts by time and reads as one.

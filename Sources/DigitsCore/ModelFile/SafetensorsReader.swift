@@ -7,7 +7,7 @@ extension SafetensorsFile {
     /// offsets, that the offsets tile the data section exactly (in bounds, no overlap, no
     /// hole, as the format requires), and that `__metadata__` maps strings to strings.
     public static func decode(_ data: Data, path: String) throws(ModelFileError) -> SafetensorsFile {
-        func fail(_ problem: ModelFileError.Problem, at offset: Int? = nil) -> ModelFileError {
+        func fail(_ problem: ModelFileProblem, at offset: Int? = nil) -> ModelFileError {
             ModelFileError(path: path, offset: offset, problem: problem)
         }
 
@@ -86,7 +86,7 @@ extension SafetensorsFile {
 
     private static func parseEntry(
         _ member: JSONNode.Member, dataSize: Int,
-        fail: (ModelFileError.Problem, Int?) -> ModelFileError
+        fail: (ModelFileProblem, Int?) -> ModelFileError
     ) throws(ModelFileError) -> Entry {
         let name = member.key
         func bad(_ expected: String, at node: JSONNode) -> ModelFileError {
@@ -150,7 +150,7 @@ extension SafetensorsFile {
     }
 
     private static func parseMetadata(
-        _ node: JSONNode, fail: (ModelFileError.Problem, Int?) -> ModelFileError
+        _ node: JSONNode, fail: (ModelFileProblem, Int?) -> ModelFileError
     ) throws(ModelFileError) -> [String: String] {
         guard case .object(let members) = node.value else { throw fail(.metadataNotObject, 8 + node.offset) }
         var metadata: [String: String] = [:]

@@ -74,7 +74,7 @@ public struct Network: Sendable, Equatable {
 }
 
 /// Why a network cannot be built.
-public enum NetworkError: Error, Equatable, CustomStringConvertible {
+public enum NetworkError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooFewLayers(Int)
     case badWidth(Int)
     case tooManyParameters(Int)

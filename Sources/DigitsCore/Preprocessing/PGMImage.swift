@@ -38,13 +38,13 @@ public struct PGMImage: Sendable, Equatable {
         var parser = PGMParser(bytes: bytes, path: path)
         guard bytes.count >= 2, bytes[0] == UInt8(ascii: "P"),
               bytes[1] == UInt8(ascii: "5") || bytes[1] == UInt8(ascii: "2") else {
-            throw PGMError(path: path, offset: 0, reason: .notPGM(found: PGMParser.printable(bytes.prefix(8))))
+            throw PGMError(path: path, offset: 0, problem: .notPGM(found: PGMParser.printable(bytes.prefix(8))))
         }
         let plain = bytes[1] == UInt8(ascii: "2")
         parser.position = 2
         // Netpbm requires whitespace between the magic number and the width.
         guard parser.atWhitespaceOrComment else {
-            throw PGMError(path: path, offset: 0, reason: .notPGM(found: PGMParser.printable(bytes.prefix(8))))
+            throw PGMError(path: path, offset: 0, problem: .notPGM(found: PGMParser.printable(bytes.prefix(8))))
         }
         width = try parser.headerField("width", allowed: 1...Self.maximumSide)
         height = try parser.headerField("height", allowed: 1...Self.maximumSide)
@@ -129,18 +129,18 @@ public struct PGMImage: Sendable, Equatable {
     private static func readFile(_ path: String) throws(PGMError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            let reason: PGMError.Reason = errno == ENOENT ? .missingFile : .unreadable(String(cString: strerror(errno)))
-            throw PGMError(path: path, reason: reason)
+            let problem: PGMProblem = errno == ENOENT ? .missingFile : .unreadable(String(cString: strerror(errno)))
+            throw PGMError(path: path, problem: problem)
         }
         defer { close(descriptor) }
         var status = stat()
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            throw PGMError(path: path, reason: .unreadable("it is a directory"))
+            throw PGMError(path: path, problem: .unreadable("it is a directory"))
         }
         var bytes: [UInt8] = []
         if (status.st_mode & S_IFMT) == S_IFREG {
             guard status.st_size <= maximumFileSize else {
-                throw PGMError(path: path, reason: .fileTooLarge(limit: maximumFileSize))
+                throw PGMError(path: path, problem: .fileTooLarge(limit: maximumFileSize))
             }
             bytes.reserveCapacity(Int(status.st_size))
         }
@@ -151,12 +151,12 @@ public struct PGMImage: Sendable, Equatable {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw PGMError(path: path, offset: bytes.count, reason: .unreadable(String(cString: strerror(errno))))
+                throw PGMError(path: path, offset: bytes.count, problem: .unreadable(String(cString: strerror(errno))))
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
             if bytes.count > maximumFileSize {
-                throw PGMError(path: path, reason: .fileTooLarge(limit: maximumFileSize))
+                throw PGMError(path: path, problem: .fileTooLarge(limit: maximumFileSize))
             }
         }
         return bytes
@@ -238,11 +238,11 @@ private struct PGMParser {
         let start = position
         guard let value = number(), position == bytes.count || atWhitespaceOrComment else {
             position = start
-            throw PGMError(path: path, offset: start, reason: .badHeaderField(name: name, found: nextToken))
+            throw PGMError(path: path, offset: start, problem: .badHeaderField(name: name, found: nextToken))
         }
         guard allowed.contains(value) else {
             throw PGMError(path: path, offset: start,
-                           reason: .headerFieldOutOfRange(name: name, value: value, allowed: allowed))
+                           problem: .headerFieldOutOfRange(name: name, value: value, allowed: allowed))
         }
         return value
     }
@@ -253,16 +253,16 @@ private struct PGMParser {
         let width = maximum < 256 ? 1 : 2
         let needed = count * width
         guard position < bytes.count else {
-            throw PGMError(path: path, offset: position, reason: .truncated(expected: needed, found: 0, unit: "bytes"))
+            throw PGMError(path: path, offset: position, problem: .truncated(expected: needed, found: 0, unit: "bytes"))
         }
         guard Self.isWhitespace(bytes[position]) else {
-            throw PGMError(path: path, offset: position, reason: .missingSeparator)
+            throw PGMError(path: path, offset: position, problem: .missingSeparator)
         }
         position += 1
         let start = position
         guard bytes.count - start >= needed else {
             throw PGMError(path: path, offset: start,
-                           reason: .truncated(expected: needed, found: bytes.count - start, unit: "bytes"))
+                           problem: .truncated(expected: needed, found: bytes.count - start, unit: "bytes"))
         }
         var failure: PGMError?
         let samples = bytes.withUnsafeBufferPointer { source in
@@ -273,7 +273,7 @@ private struct PGMParser {
                         : UInt16(source[start + 2 * index]) << 8 | UInt16(source[start + 2 * index + 1])
                     if Int(value) > maximum {
                         failure = PGMError(path: path, offset: start + index * width,
-                                           reason: .sampleAboveMaximum(index: index, value: Int(value), maximum: maximum))
+                                           problem: .sampleAboveMaximum(index: index, value: Int(value), maximum: maximum))
                         break
                     }
                     output[index] = value
@@ -294,16 +294,16 @@ private struct PGMParser {
             skipWhitespaceAndComments()
             guard position < bytes.count else {
                 throw PGMError(path: path, offset: position,
-                               reason: .truncated(expected: count, found: index, unit: "samples"))
+                               problem: .truncated(expected: count, found: index, unit: "samples"))
             }
             let start = position
             guard let value = number(), position == bytes.count || atWhitespaceOrComment else {
                 position = start
-                throw PGMError(path: path, offset: start, reason: .badSample(index: index, found: nextToken))
+                throw PGMError(path: path, offset: start, problem: .badSample(index: index, found: nextToken))
             }
             guard value <= maximum else {
                 throw PGMError(path: path, offset: start,
-                               reason: .sampleAboveMaximum(index: index, value: value, maximum: maximum))
+                               problem: .sampleAboveMaximum(index: index, value: value, maximum: maximum))
             }
             samples.append(UInt16(value))
         }

@@ -12,12 +12,12 @@ public enum AtomicFile {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
               isDirectory.boolValue else {
-            throw FileWriteError(path: path, reason: "directory \(directory) does not exist")
+            throw FileWriteError(path: path, problem: .cannotWrite(reason: "directory \(directory) does not exist"))
         }
         let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
-            throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
+            throw FileWriteError(path: path, problem: .cannotWrite(reason: String(cString: strerror(errno))))
         }
         var failure: String?
         data.withUnsafeBytes { bytes in
@@ -44,17 +44,7 @@ public enum AtomicFile {
         }
         if let failure {
             unlink(temporary)
-            throw FileWriteError(path: path, reason: failure)
+            throw FileWriteError(path: path, problem: .cannotWrite(reason: failure))
         }
     }
-}
-
-/// A file could not be written; nothing was left behind.
-public struct FileWriteError: Error, Equatable, CustomStringConvertible {
-    /// The file that was to be written.
-    public let path: String
-    /// What went wrong, as the system said it.
-    public let reason: String
-
-    public var description: String { "cannot write \(path): \(reason)" }
 }

@@ -31,7 +31,7 @@ public struct CrossValidation {
     public let folds: Int
 
     public init(base: TrainingConfiguration, folds: Int) throws(TrainingError) {
-        guard (2...20).contains(folds) else { throw .invalid("folds must be between 2 and 20, got \(folds)") }
+        guard TrainingLimits.folds.contains(folds) else { throw TrainingLimits.folds.refusal(folds) }
         try base.validate()
         self.base = base
         self.folds = folds
@@ -53,7 +53,7 @@ public struct CrossValidation {
         progress: (Progress) -> Void = { _ in }
     ) throws(TrainingError) -> [Result] {
         guard training.count >= folds else {
-            throw .dataMismatch("\(training.count) examples cannot be split into \(folds) folds")
+            throw .tooFewExamples(examples: training.count, folds: folds)
         }
         let parts = foldIndices(count: training.count)
         var results: [Result] = []
@@ -70,7 +70,7 @@ public struct CrossValidation {
                 do {
                     network = try trainer.makeNetwork(inputSize: training.pixelsPerImage)
                 } catch {
-                    throw .invalid("\(error)")
+                    throw .invalidNetwork(error)
                 }
                 let outcome = try trainer.train(&network, on: rest, control: control)
                 if case .cancelled = outcome { return results }

@@ -27,7 +27,7 @@ public struct Trainer {
     }
 
     /// A network of the configured shape for `dataset`'s images, initialised from the seed.
-    public func makeNetwork(inputSize: Int, classes: Int = 10) throws -> Network {
+    public func makeNetwork(inputSize: Int, classes: Int = 10) throws(NetworkError) -> Network {
         try Network(sizes: [inputSize] + configuration.hiddenSizes + [classes],
                     activation: configuration.activation,
                     initialization: configuration.initialization, seed: configuration.seed)
@@ -42,12 +42,12 @@ public struct Trainer {
         listener: (TrainingEvent) -> Void = { _ in }
     ) throws(TrainingError) -> TrainingOutcome {
         try configuration.validate()
-        guard training.count > 0 else { throw .dataMismatch("the training set is empty") }
+        guard training.count > 0 else { throw .emptyTrainingSet }
         guard training.pixelsPerImage == network.inputSize else {
-            throw .dataMismatch("images have \(training.pixelsPerImage) pixels but the network takes \(network.inputSize)")
+            throw .imageSizeMismatch(pixels: training.pixelsPerImage, networkInputs: network.inputSize)
         }
         if let maxLabel = training.labels.max(), Int(maxLabel) >= network.outputSize {
-            throw .dataMismatch("label \(maxLabel) does not fit a network with \(network.outputSize) outputs")
+            throw .labelOutOfRange(label: Int(maxLabel), outputs: network.outputSize)
         }
 
         let config = configuration

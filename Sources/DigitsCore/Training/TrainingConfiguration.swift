@@ -21,11 +21,13 @@ public struct TrainingConfiguration: Sendable, Equatable, Codable {
     public var augmentation: Augmentation?
 
     public init(
-        hiddenSizes: [Int] = [128], activation: Activation = .relu,
+        hiddenSizes: [Int] = [TrainingLimits.hiddenSize.defaultValue], activation: Activation = .relu,
         initialization: Initialization? = nil, optimizer: OptimizerKind = .sgd,
-        learningRate: Float = 0.1, batchSize: Int = 64, epochs: Int = 10, seed: UInt64 = 1,
-        weightDecay: Float = 0, schedule: LearningRateSchedule = .constant,
-        learningRateDecay: Float = 1, augmentation: Augmentation? = nil
+        learningRate: Float = TrainingLimits.learningRate.defaultValue,
+        batchSize: Int = TrainingLimits.batchSize.defaultValue,
+        epochs: Int = TrainingLimits.epochs.defaultValue, seed: UInt64 = 1,
+        weightDecay: Float = TrainingLimits.weightDecay.defaultValue, schedule: LearningRateSchedule = .constant,
+        learningRateDecay: Float = TrainingLimits.learningRateDecay.defaultValue, augmentation: Augmentation? = nil
     ) {
         self.hiddenSizes = hiddenSizes
         self.activation = activation
@@ -41,25 +43,24 @@ public struct TrainingConfiguration: Sendable, Equatable, Codable {
         self.augmentation = augmentation
     }
 
-    /// Checks ranges a user could get wrong; the message names the field.
+    /// Checks every setting against `TrainingLimits`; the error names the setting, the value
+    /// and what is allowed.
     public func validate() throws(TrainingError) {
-        if hiddenSizes.contains(where: { !(1...65536).contains($0) }) {
-            throw .invalid("hidden sizes must be between 1 and 65536, got \(hiddenSizes)")
+        let sizes = "[" + hiddenSizes.map(String.init).joined(separator: ", ") + "]"
+        if !TrainingLimits.hiddenLayers.contains(hiddenSizes.count) {
+            throw TrainingLimits.hiddenLayers.refusal(hiddenSizes.count, shown: "\(hiddenSizes.count) in \(sizes)")
         }
-        if !(learningRate.isFinite && learningRate > 0 && learningRate <= 100) {
-            throw .invalid("learning rate must be in (0, 100], got \(learningRate)")
+        if let bad = hiddenSizes.first(where: { !TrainingLimits.hiddenSize.contains($0) }) {
+            throw TrainingLimits.hiddenSize.refusal(bad, shown: sizes)
         }
-        if !(1...1_000_000).contains(batchSize) {
-            throw .invalid("batch size must be between 1 and 1000000, got \(batchSize)")
-        }
-        if !(1...100_000).contains(epochs) {
-            throw .invalid("epochs must be between 1 and 100000, got \(epochs)")
-        }
-        if !(weightDecay.isFinite && weightDecay >= 0 && weightDecay < 1) {
-            throw .invalid("weight decay must be in [0, 1), got \(weightDecay)")
-        }
-        if !(learningRateDecay.isFinite && learningRateDecay > 0 && learningRateDecay <= 1) {
-            throw .invalid("learning-rate decay must be in (0, 1], got \(learningRateDecay)")
-        }
+        try check(learningRate, against: TrainingLimits.learningRate)
+        try check(batchSize, against: TrainingLimits.batchSize)
+        try check(epochs, against: TrainingLimits.epochs)
+        try check(weightDecay, against: TrainingLimits.weightDecay)
+        try check(learningRateDecay, against: TrainingLimits.learningRateDecay)
+    }
+
+    private func check<Value>(_ value: Value, against limit: OptionLimit<Value>) throws(TrainingError) {
+        if !limit.contains(value) { throw limit.refusal(value) }
     }
 }

@@ -1,11 +1,34 @@
-/// Why training could not start.
-public enum TrainingError: Error, Equatable, CustomStringConvertible {
-    case invalid(String)
-    case dataMismatch(String)
+/// Why training (or cross-validation) could not start. Each case says what was wrong in its
+/// own terms; `description` turns it into one line for the CLI or the Train screen.
+public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A setting is outside its entry in `TrainingLimits`: the option's name, the value as
+    /// given, and the allowed values in words.
+    case outOfRange(option: String, value: String, allowed: String)
+    /// There is nothing to train on.
+    case emptyTrainingSet
+    /// The images do not fit the network's input layer.
+    case imageSizeMismatch(pixels: Int, networkInputs: Int)
+    /// A label is not one of the network's outputs.
+    case labelOutOfRange(label: Int, outputs: Int)
+    /// Fewer examples than folds: some fold would be empty.
+    case tooFewExamples(examples: Int, folds: Int)
+    /// The configured network cannot be built.
+    case invalidNetwork(NetworkError)
 
     public var description: String {
         switch self {
-        case .invalid(let message), .dataMismatch(let message): message
+        case let .outOfRange(option, value, allowed):
+            "\(option) must be \(allowed), got \(value)"
+        case .emptyTrainingSet:
+            "the training set is empty"
+        case let .imageSizeMismatch(pixels, inputs):
+            "images have \(pixels) pixels but the network takes \(inputs)"
+        case let .labelOutOfRange(label, outputs):
+            "label \(label) does not fit a network with \(outputs) outputs"
+        case let .tooFewExamples(examples, folds):
+            "\(examples) examples cannot be split into \(folds) folds"
+        case .invalidNetwork(let error):
+            error.description
         }
     }
 }

@@ -31,39 +31,46 @@ public enum TrainField: Int, CaseIterable, Sendable {
 
     public var isChoice: Bool { choices != nil }
 
-    /// Why `text` is not a valid value for this field, or nil when it is. The ranges are those
-    /// of `TrainingConfiguration.validate()`, so a form that passes here trains.
+    /// Why `text` is not a valid value for this field, or nil when it is. The ranges are read
+    /// from `TrainingLimits`, which `TrainingConfiguration.validate()` checks too, so a form
+    /// that passes here trains.
     public func problem(with text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         switch self {
         case .hiddenSizes:
+            let size = TrainingLimits.hiddenSize
             let parts = trimmed.split(separator: ",", omittingEmptySubsequences: false)
             let sizes = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard !trimmed.isEmpty, sizes.count == parts.count, sizes.allSatisfy({ (1...65536).contains($0) }) else {
-                return "hidden sizes: whole numbers 1-65536, comma-separated (e.g. 512,128)"
+            guard !trimmed.isEmpty, sizes.count == parts.count, TrainingLimits.hiddenLayers.contains(sizes.count),
+                  sizes.allSatisfy(size.contains) else {
+                return "\(size.name): whole numbers \(size.allowed), comma-separated (e.g. 512,128)"
             }
         case .learningRate:
-            guard let rate = Float(trimmed), rate.isFinite, rate > 0, rate <= 100 else {
-                return "learning rate: a number above 0, at most 100 (e.g. 0.05)"
+            let rate = TrainingLimits.learningRate
+            guard let value = Float(trimmed), rate.contains(value) else {
+                return "\(rate.name): a number \(rate.allowed) (e.g. 0.05)"
             }
         case .batchSize:
-            guard let size = Int(trimmed), (1...1_000_000).contains(size) else {
-                return "batch size: a whole number 1-1000000"
-            }
+            return Self.wholeNumberProblem(trimmed, TrainingLimits.batchSize)
         case .epochs:
-            guard let epochs = Int(trimmed), (1...100_000).contains(epochs) else {
-                return "epochs: a whole number 1-100000"
-            }
+            return Self.wholeNumberProblem(trimmed, TrainingLimits.epochs)
         case .seed:
             guard UInt64(trimmed) != nil else { return "seed: a whole number 0 or more" }
         case .output:
             guard !trimmed.isEmpty, !trimmed.hasSuffix("/") else {
-                return "save to: a file name, e.g. digits-model.safetensors"
+                return "save to: a file name, e.g. \(TrainingOutput.defaultPath)"
             }
         case .activation, .optimizer, .augmentation:
             guard choices?.contains(trimmed) == true else {
                 return "\(label.lowercased()): one of \(choices?.joined(separator: ", ") ?? "")"
             }
+        }
+        return nil
+    }
+
+    private static func wholeNumberProblem(_ text: String, _ limit: OptionLimit<Int>) -> String? {
+        guard let value = Int(text), limit.contains(value) else {
+            return "\(limit.name): a whole number \(limit.allowed)"
         }
         return nil
     }

@@ -15,7 +15,7 @@ public struct TrainForm: Sendable, Equatable {
     public private(set) var problem: (field: TrainField, message: String)?
 
     public init(configuration: TrainingConfiguration = TrainingPreset.fast.configuration,
-                output: String = TrainScreenSetup.defaultOutput) {
+                output: String = TrainingOutput.defaultPath) {
         base = configuration
         values = Self.values(for: configuration, output: output)
     }

@@ -3,9 +3,6 @@ import DigitsCore
 /// What the Train screen starts from: where the data is, the recipe in the form, where to
 /// save, and whether to start training at once (`digits train` in a terminal).
 public struct TrainScreenSetup: Sendable {
-    /// The file name the model is saved to unless told otherwise, in the current directory.
-    public static let defaultOutput = "digits-model.safetensors"
-
     public var data: DataLocation
     public var configuration: TrainingConfiguration
     public var output: String
@@ -13,7 +10,7 @@ public struct TrainScreenSetup: Sendable {
 
     public init(data: DataLocation = DataLocation.resolve(explicit: nil),
                 configuration: TrainingConfiguration = TrainingPreset.fast.configuration,
-                output: String = TrainScreenSetup.defaultOutput, startsAtOnce: Bool = false) {
+                output: String = TrainingOutput.defaultPath, startsAtOnce: Bool = false) {
         self.data = data
         self.configuration = configuration
         self.output = output

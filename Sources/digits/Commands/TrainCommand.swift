@@ -21,7 +21,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Start from a named recipe: \(TrainingPreset.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
     var preset: TrainingPreset = .fast
 
-    @Option(help: ArgumentHelp("Hidden layer sizes, comma-separated, e.g. 1024,128.", valueName: "sizes"))
+    @Option(help: ArgumentHelp("Hidden layer sizes, comma-separated, e.g. 1024,128; each \(TrainingLimits.hiddenSize.allowed).", valueName: "sizes"))
     var hidden: HiddenSizes?
 
     @Option(help: "Hidden activation: relu or sigmoid.")
@@ -30,32 +30,32 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Optimizer: gd (full batch), sgd, momentum or adam.")
     var optimizer: OptimizerKind?
 
-    @Option(name: .customLong("lr"), help: "Learning rate.")
+    @Option(name: .customLong("lr"), help: "Learning rate, \(TrainingLimits.learningRate.allowed).")
     var learningRate: Float?
 
-    @Option(help: "Examples per step (ignored by gd).")
+    @Option(help: "Examples per step, \(TrainingLimits.batchSize.allowed) (ignored by gd).")
     var batchSize: Int?
 
-    @Option(help: "Passes over the training set.")
+    @Option(help: "Passes over the training set, \(TrainingLimits.epochs.allowed).")
     var epochs: Int?
 
     @Option(help: "Random seed: the same seed gives the same model.")
     var seed: UInt64?
 
-    @Option(help: "L2 weight decay.")
+    @Option(help: "L2 weight decay, \(TrainingLimits.weightDecay.allowed).")
     var weightDecay: Float?
 
     @Option(help: "Learning-rate schedule: constant, exponential or cosine.")
     var schedule: LearningRateSchedule?
 
-    @Option(help: "Per-epoch learning-rate factor for the exponential schedule.")
+    @Option(help: "Per-epoch learning-rate factor for the exponential schedule, \(TrainingLimits.learningRateDecay.allowed).")
     var lrDecay: Float?
 
     @Flag(inversion: .prefixedNo, help: "Distort training images (rotation, scale, slant, stroke width).")
     var augment: Bool?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to save the model.", valueName: "file"))
-    var output: String = "digits-model.safetensors"
+    var output: String = TrainingOutput.defaultPath
 
     @Flag(help: "Print one JSON object per epoch on stdout.")
     var json = false
@@ -157,14 +157,15 @@ extension TrainCommand {
     }
 }
 
-/// `--hidden 1024,128`.
+/// `--hidden 1024,128`. Only the syntax is checked here; the sizes are checked against
+/// `TrainingLimits` with the rest of the configuration, whose message says what is allowed.
 struct HiddenSizes: ExpressibleByArgument {
     let sizes: [Int]
 
     init?(argument: String) {
         let parts = argument.split(separator: ",", omittingEmptySubsequences: false)
         let sizes = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !parts.isEmpty, sizes.count == parts.count, sizes.allSatisfy({ $0 >= 1 }) else { return nil }
+        guard !parts.isEmpty, sizes.count == parts.count else { return nil }
         self.sizes = sizes
     }
 }

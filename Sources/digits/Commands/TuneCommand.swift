@@ -20,10 +20,10 @@ struct TuneCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Candidate hidden sizes: 10,32,64,128 for single layers; use ';' between multi-layer candidates.", valueName: "sizes"))
     var hidden: String = "10,32,64,128"
 
-    @Option(help: "Number of folds.")
-    var folds: Int = 5
+    @Option(help: "Number of folds, \(TrainingLimits.folds.allowed).")
+    var folds: Int = TrainingLimits.folds.defaultValue
 
-    @Option(help: "Epochs per fold.")
+    @Option(help: "Epochs per fold, \(TrainingLimits.epochs.allowed).")
     var epochs: Int = 3
 
     @Option(help: "Use only the first N training images (faster, noisier).")
@@ -32,10 +32,10 @@ struct TuneCommand: ParsableCommand {
     @Option(help: "Optimizer: gd, sgd, momentum or adam.")
     var optimizer: OptimizerKind = .momentum
 
-    @Option(name: .customLong("lr"), help: "Learning rate.")
+    @Option(name: .customLong("lr"), help: "Learning rate, \(TrainingLimits.learningRate.allowed).")
     var learningRate: Float = 0.05
 
-    @Option(help: "Examples per step.")
+    @Option(help: "Examples per step, \(TrainingLimits.batchSize.allowed).")
     var batchSize: Int = 128
 
     @Option(help: "Random seed.")
@@ -49,9 +49,10 @@ struct TuneCommand: ParsableCommand {
         let groups: [Substring] = text.contains(";") ? text.split(separator: ";") : text.split(separator: ",")
         var result: [[Int]] = []
         for group in groups {
-            let sizes = group.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard !sizes.isEmpty, sizes.allSatisfy({ ($0 ?? 0) >= 1 }) else { return nil }
-            result.append(sizes.compactMap { $0 })
+            // Only the syntax here: `validate` checks each candidate against TrainingLimits.
+            let sizes = group.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !sizes.isEmpty, sizes.count == group.split(separator: ",").count else { return nil }
+            result.append(sizes)
         }
         return result.isEmpty ? nil : result
     }
@@ -64,7 +65,17 @@ struct TuneCommand: ParsableCommand {
     func validate() throws {
         guard candidates != nil else { throw ValidationError("--hidden: expected sizes like 10,32,64,128, got '\(hidden)'") }
         if let limit, limit < folds { throw ValidationError("--limit must be at least --folds") }
-        do { _ = try CrossValidation(base: base, folds: folds) } catch { throw ValidationError(error.description) }
+        do throws(TrainingError) {
+            _ = try CrossValidation(base: base, folds: folds)
+            // Each candidate now, not after the data has loaded and earlier candidates trained.
+            for hidden in candidates ?? [] {
+                var config = base
+                config.hiddenSizes = hidden
+                try config.validate()
+            }
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     func run() throws {

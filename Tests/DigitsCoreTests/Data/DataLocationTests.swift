@@ -60,10 +60,10 @@ struct DataLocationTests {
         let location = DataLocation.resolve(explicit: "/nonexistent/digits-data", environment: [:])
         #expect(location.missingFiles.count == 4)
         let error = DataFixtures.dataError { () throws(DataError) in try location.load() }
-        #expect(error?.reason == .dataNotFound(file: "train-images-idx3-ubyte(.gz) and train-labels-idx1-ubyte(.gz)",
+        #expect(error?.problem == .dataNotFound(file: "train-images-idx3-ubyte(.gz) and train-labels-idx1-ubyte(.gz)",
                                                hint: location.lookedIn))
         let message = error?.description ?? ""
-        #expect(message.hasPrefix("no data: train-images-idx3-ubyte(.gz)"))
+        #expect(message.hasPrefix("/nonexistent/digits-data: no data: train-images-idx3-ubyte(.gz)"))
         #expect(message.contains("/nonexistent/digits-data"))
         #expect(message.contains("digits download --data /nonexistent/digits-data"))
         #expect(!message.contains("\n"))
@@ -94,6 +94,6 @@ struct DataLocationTests {
             try DataLocation(directory: directory, source: .option).loadTest()
         }
         #expect(error?.path == directory + "/t10k-labels-idx1-ubyte.gz")
-        #expect(error?.reason == .notIDX(magic: 0x0102_0304))
+        #expect(error?.problem == .notIDX(magic: 0x0102_0304))
     }
 }

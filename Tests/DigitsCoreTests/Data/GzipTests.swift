@@ -49,9 +49,9 @@ struct GzipTests {
                 try Gzip.inflate(Array(compressed.prefix(length)), path: "cut.gz")
             }
             #expect(error?.path == "cut.gz")
-            #expect(error?.reason == .truncatedCompression, "length \(length): \(String(describing: error))")
+            #expect(error?.problem == .truncatedCompression, "length \(length): \(String(describing: error))")
             #expect(error?.offset == length)
-            #expect(error?.description.hasPrefix("cut.gz: compressed data is truncated") == true)
+            #expect(error?.description.hasPrefix("cut.gz: byte \(length): compressed data is truncated") == true)
         }
     }
 
@@ -60,7 +60,7 @@ struct GzipTests {
         var compressed = Gzip.compress(Self.text)
         compressed[compressed.count - 6] ^= 0xff
         let error = DataFixtures.dataError { () throws(DataError) in try Gzip.inflate(compressed, path: "crc.gz") }
-        guard case .corruptCompression(let why) = error?.reason else {
+        guard case .corruptCompression(let why) = error?.problem else {
             Issue.record("expected corrupt compression, got \(String(describing: error))")
             return
         }
@@ -72,7 +72,7 @@ struct GzipTests {
         var compressed = Gzip.compress(Self.text)
         for index in 10..<min(40, compressed.count - 8) { compressed[index] = 0xff }
         let error = DataFixtures.dataError { () throws(DataError) in try Gzip.inflate(compressed, path: "bad.gz") }
-        guard case .corruptCompression = error?.reason else {
+        guard case .corruptCompression = error?.problem else {
             Issue.record("expected corrupt compression, got \(String(describing: error))")
             return
         }
@@ -84,7 +84,7 @@ struct GzipTests {
         let error = DataFixtures.dataError { () throws(DataError) in
             try Gzip.inflate(Gzip.compress(Self.text) + [0x42, 0x42], path: "tail.gz")
         }
-        guard case .corruptCompression = error?.reason else {
+        guard case .corruptCompression = error?.problem else {
             Issue.record("expected corrupt compression, got \(String(describing: error))")
             return
         }
@@ -98,7 +98,7 @@ struct GzipTests {
         let error = DataFixtures.dataError { () throws(DataError) in
             try Gzip.inflate(compressed, path: "bomb.gz", limit: 1 << 20)
         }
-        #expect(error?.reason == .decompressedTooLarge(limit: 1 << 20))
+        #expect(error?.problem == .decompressedTooLarge(limit: 1 << 20))
         // Exactly at the limit is fine.
         #expect((try? Gzip.inflate(compressed, limit: 4 << 20))?.count == 4 << 20)
     }
@@ -109,7 +109,7 @@ struct GzipTests {
         var compressed = Gzip.compress(Self.text)
         compressed[compressed.count - 1] = 0x7f
         let error = DataFixtures.dataError { () throws(DataError) in try Gzip.inflate(compressed, path: "size.gz") }
-        guard case .corruptCompression = error?.reason else {
+        guard case .corruptCompression = error?.problem else {
             Issue.record("expected corrupt compression, got \(String(describing: error))")
             return
         }

@@ -75,7 +75,7 @@ struct IDXBadInputTests {
         let error = DataFixtures.dataError { () throws(DataError) in
             try IDXFile.read(contentsOf: "/nonexistent/digits/train-images-idx3-ubyte", as: .images)
         }
-        #expect(error?.reason == .missingFile)
+        #expect(error?.problem == .missingFile)
         #expect(error?.description == "/nonexistent/digits/train-images-idx3-ubyte: no such file")
     }
 
@@ -84,25 +84,25 @@ struct IDXBadInputTests {
         let directory = try DataFixtures.makeDirectory()
         defer { DataFixtures.remove(directory) }
         let error = DataFixtures.dataError { () throws(DataError) in try IDXFile.read(contentsOf: directory, as: .images) }
-        #expect(error?.reason == .unreadable("it is a directory"))
+        #expect(error?.problem == .unreadable("it is a directory"))
     }
 
     @Test("an empty file and a cut header")
     func truncatedHeader() {
-        #expect(error([])?.reason == .truncatedHeader(needed: 16, available: 0))
+        #expect(error([])?.problem == .truncatedHeader(needed: 16, available: 0))
         let cut = error(Array(Self.valid.prefix(10)))
-        #expect(cut?.reason == .truncatedHeader(needed: 16, available: 10))
+        #expect(cut?.problem == .truncatedHeader(needed: 16, available: 10))
         #expect(cut?.offset == 10)
-        #expect(error([0, 0, 8, 1, 0, 0], as: .labels)?.reason == .truncatedHeader(needed: 8, available: 6))
+        #expect(error([0, 0, 8, 1, 0, 0], as: .labels)?.problem == .truncatedHeader(needed: 8, available: 6))
     }
 
     @Test("wrong magic: not IDX at all")
     func notIDX() {
         let png: [UInt8] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] + [UInt8](repeating: 0, count: 20)
         let error = error(png)
-        #expect(error?.reason == .notIDX(magic: 0x8950_4e47))
+        #expect(error?.problem == .notIDX(magic: 0x8950_4e47))
         #expect(error?.offset == 0)
-        #expect(error?.description == "bad.idx: not an IDX file: magic number is 0x89504e47, expected 0x00000803 (images) or 0x00000801 (labels)")
+        #expect(error?.description == "bad.idx: byte 0: not an IDX file: magic number is 0x89504e47, expected 0x00000803 (images) or 0x00000801 (labels)")
     }
 
     @Test("wrong element type")
@@ -110,7 +110,7 @@ struct IDXBadInputTests {
         var bytes = Self.valid
         bytes[2] = 0x0d  // float
         let error = error(bytes)
-        #expect(error?.reason == .unsupportedElementType(0x0d))
+        #expect(error?.problem == .unsupportedElementType(0x0d))
         #expect(error?.offset == 2)
     }
 
@@ -118,41 +118,41 @@ struct IDXBadInputTests {
     func dimensions() {
         let labels = DataFixtures.labelFile(DataFixtures.dataset())
         let asImages = error(labels, as: .images)
-        #expect(asImages?.reason == .wrongDimensionCount(found: 1, expected: 3))
+        #expect(asImages?.problem == .wrongDimensionCount(found: 1, expected: 3))
         #expect(asImages?.offset == 3)
         #expect(asImages?.description.contains("expected 3 for an image file") == true)
-        #expect(error(Self.valid, as: .labels)?.reason == .wrongDimensionCount(found: 3, expected: 1))
+        #expect(error(Self.valid, as: .labels)?.problem == .wrongDimensionCount(found: 3, expected: 1))
     }
 
     @Test("counts that disagree with the data size, raw and compressed")
     func sizeMismatch() {
         let short = Array(Self.valid.dropLast(3))
         let long = Self.valid + [1, 2]
-        #expect(error(short)?.reason == .sizeMismatch(expected: 80, actual: 77))
+        #expect(error(short)?.problem == .sizeMismatch(expected: 80, actual: 77))
         #expect(error(short)?.offset == 16 + 77)
-        #expect(error(long)?.reason == .sizeMismatch(expected: 80, actual: 82))
+        #expect(error(long)?.problem == .sizeMismatch(expected: 80, actual: 82))
         // Compressed: the short one is found when the data runs out, the long one as soon as
         // a byte follows the promised data.
         let compressedShort = error(Gzip.compress(short))
-        #expect(compressedShort?.reason == .sizeMismatch(expected: 80, actual: 77))
+        #expect(compressedShort?.problem == .sizeMismatch(expected: 80, actual: 77))
         #expect(compressedShort?.offset == 93)
-        #expect(error(Gzip.compress(long))?.reason == .sizeMismatch(expected: 80, actual: nil))
-        #expect(error(Gzip.compress(long))?.description.contains("extra data at byte 96") == true)
+        #expect(error(Gzip.compress(long))?.problem == .sizeMismatch(expected: 80, actual: nil))
+        #expect(error(Gzip.compress(long))?.description.contains("bad.idx: byte 96: extra data") == true)
     }
 
     @Test("a header that asks for gigabytes is refused before allocating")
     func hugeHeader() {
         let huge = DataFixtures.header(0x803, [0xffff_ffff, 1024, 1024])
         let error = error(huge)
-        #expect(error?.reason == .headerTooLarge(bytes: 0xffff_ffff * 1024 * 1024, limit: IDXFile.maximumDataSize))
+        #expect(error?.problem == .headerTooLarge(bytes: 0xffff_ffff * 1024 * 1024, limit: IDXFile.maximumDataSize))
         #expect(error?.description.contains("header promises") == true)
         // The same behind gzip.
-        #expect(self.error(Gzip.compress(huge))?.reason == .headerTooLarge(bytes: 0xffff_ffff * 1024 * 1024, limit: IDXFile.maximumDataSize))
+        #expect(self.error(Gzip.compress(huge))?.problem == .headerTooLarge(bytes: 0xffff_ffff * 1024 * 1024, limit: IDXFile.maximumDataSize))
         // Labels too.
-        #expect(self.error(DataFixtures.header(0x801, [0x7fff_ffff]), as: .labels)?.reason
+        #expect(self.error(DataFixtures.header(0x801, [0x7fff_ffff]), as: .labels)?.problem
                 == .headerTooLarge(bytes: 0x7fff_ffff, limit: IDXFile.maximumDataSize))
         // A custom limit applies.
-        #expect(self.error(Self.valid, limit: 79)?.reason == .headerTooLarge(bytes: 80, limit: 79))
+        #expect(self.error(Self.valid, limit: 79)?.problem == .headerTooLarge(bytes: 80, limit: 79))
     }
 
     @Test("absurd image sizes and empty files", arguments: [
@@ -163,7 +163,7 @@ struct IDXBadInputTests {
     ])
     func outOfRange(sizes: [UInt32], name: String, value: Int) {
         let error = error(DataFixtures.header(0x803, sizes))
-        guard case .dimensionOutOfRange(let found, let foundValue, _) = error?.reason else {
+        guard case .dimensionOutOfRange(let found, let foundValue, _) = error?.problem else {
             Issue.record("expected a dimension out of range, got \(String(describing: error))")
             return
         }
@@ -177,7 +177,7 @@ struct IDXBadInputTests {
         // promise are ever decompressed.
         let bytes = DataFixtures.header(0x801, [10]) + [UInt8](repeating: 1, count: 8 << 20)
         let error = error(Gzip.compress(bytes), as: .labels)
-        #expect(error?.reason == .sizeMismatch(expected: 10, actual: nil))
+        #expect(error?.problem == .sizeMismatch(expected: 10, actual: nil))
     }
 
     @Test("every message is one line naming the file")

@@ -41,7 +41,7 @@ struct MNISTLoadTests {
         let set = DataFixtures.dataset()
         try DataFixtures.write(DataFixtures.imageFile(set), to: directory, name: "t10k-images-idx3-ubyte")
         let error = DataFixtures.dataError { () throws(DataError) in try MNIST.loadTest(directory: directory) }
-        #expect(error?.reason == .missingFile)
+        #expect(error?.problem == .missingFile)
         #expect(error?.path == directory + "/t10k-labels-idx1-ubyte")
         #expect(MNIST.missingFiles(in: directory) == ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-labels-idx1-ubyte"])
     }
@@ -53,9 +53,9 @@ struct MNISTLoadTests {
         let images = try DataFixtures.write(DataFixtures.imageFile(DataFixtures.dataset(count: 12)), to: directory, name: "i")
         let labels = try DataFixtures.write(DataFixtures.labelFile(DataFixtures.dataset(count: 11)), to: directory, name: "l")
         let error = DataFixtures.dataError { () throws(DataError) in try MNIST.load(imagesAt: images, labelsAt: labels) }
-        #expect(error?.reason == .countMismatch(images: 12, labels: 11, imagesPath: images))
+        #expect(error?.problem == .countMismatch(images: 12, labels: 11, imagesPath: images))
         #expect(error?.path == labels)
-        #expect(error?.description == "\(labels): 11 labels but \(images) has 12 images; the two files must hold the same records")
+        #expect(error?.description == "\(labels): byte 4: 11 labels but \(images) has 12 images; the two files must hold the same records")
     }
 
     @Test("labels beyond the ten outputs are refused, with the range found")
@@ -67,7 +67,7 @@ struct MNISTLoadTests {
         let images = try IDXFile.parse(DataFixtures.imageFile(set), path: "i", as: .images)
         let labelFile = try IDXFile.parse(labels, path: "emnist-labels", as: .labels)
         let error = DataFixtures.dataError { () throws(DataError) in try MNIST.dataset(images: images, labels: labelFile) }
-        #expect(error?.reason == .labelOutOfRange(label: 12, record: 4, range: 0...61, classCount: 10))
+        #expect(error?.problem == .labelOutOfRange(label: 12, record: 4, range: 0...61, classCount: 10))
         #expect(error?.offset == 12)
         #expect(error?.description.contains("the network has 10 outputs") == true)
         #expect(error?.description.contains("0...61") == true)
@@ -91,10 +91,10 @@ struct MNISTLoadTests {
         let error = DataFixtures.dataError { () throws(DataError) in try MNIST.loadTest(directory: directory) }
         #expect(error?.path == path)
         switch kind {
-        case "truncated gzip": #expect(error?.reason == .truncatedCompression)
+        case "truncated gzip": #expect(error?.problem == .truncatedCompression)
         case "corrupt gzip":
-            if case .corruptCompression = error?.reason {} else { Issue.record("got \(String(describing: error))") }
-        default: #expect(error?.reason == .notIDX(magic: 0x1234_0803))
+            if case .corruptCompression = error?.problem {} else { Issue.record("got \(String(describing: error))") }
+        default: #expect(error?.problem == .notIDX(magic: 0x1234_0803))
         }
     }
 }

@@ -6,7 +6,7 @@ import Testing
 struct BadDrawnDigitsCase: Sendable, CustomTestStringConvertible {
     let name: String
     let text: String
-    let problem: DrawnDigitsError.Problem
+    let problem: DrawnDigitsProblem
     /// Where the error must point: the first occurrence of this text in the file.
     var at: String?
 

@@ -6,7 +6,7 @@ import Testing
 struct BadModelCase: Sendable, CustomTestStringConvertible {
     let name: String
     let data: Data
-    let problem: ModelFileError.Problem
+    let problem: ModelFileProblem
     /// The byte offset the error must point at, when it should point anywhere.
     var offset: Int?? = .none
 

@@ -33,7 +33,7 @@ enum ModelFileFixtures {
     }
 
     /// The problem decoding `data` as a model reports, or nil when it loads.
-    static func problem(decoding data: Data) -> ModelFileError.Problem? {
+    static func problem(decoding data: Data) -> ModelFileProblem? {
         do {
             _ = try ModelFile.decode(data, path: "test.safetensors")
             return nil

@@ -162,12 +162,12 @@ struct ModelFileAtomicSaveTests {
         let directory = F.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let error = saveError(to: directory + "/absent/model.safetensors")
-        guard case .write(let writeError)? = error?.problem else {
+        guard case .write(.cannotWrite)? = error?.problem else {
             Issue.record("expected a write error, got \(String(describing: error))")
             return
         }
-        #expect(writeError.path == directory + "/absent/model.safetensors")
-        #expect(error?.description.hasPrefix("cannot write \(directory)/absent/model.safetensors: ") == true)
+        #expect(error?.path == directory + "/absent/model.safetensors")
+        #expect(error?.description.hasPrefix("\(directory)/absent/model.safetensors: cannot write: ") == true)
         #expect(error?.description.contains("\n") == false)
         #expect(F.contents(of: directory).isEmpty)
     }

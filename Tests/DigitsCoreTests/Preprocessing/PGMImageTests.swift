@@ -77,37 +77,37 @@ struct PGMImageTests {
                               (bytes("P"), "\"P\""),
                               (bytes("P55 1 1 255\n\0"), "\"P55 1 1 \"")] {
             let failure = parseError(data)
-            #expect(failure?.reason == .notPGM(found: found))
+            #expect(failure?.problem == .notPGM(found: found))
             #expect(failure?.offset == 0)
         }
         #expect(parseError(bytes("P6 1 1 255\n..."))?.description
-                == "test.pgm: not a PGM image: it starts with \"P6 1 1 2\", expected \"P5\" (binary PGM) or \"P2\" (plain PGM)")
+                == "test.pgm: byte 0: not a PGM image: it starts with \"P6 1 1 2\", expected \"P5\" (binary PGM) or \"P2\" (plain PGM)")
     }
 
     @Test("malformed header fields name the field, the offset and what stood there")
     func badHeaderFields() {
         let failure = parseError(bytes("P5\nabc 28\n255\n"))
-        #expect(failure == PGMError(path: "test.pgm", offset: 3, reason: .badHeaderField(name: "width", found: "\"abc\"")))
-        #expect(failure?.description == "test.pgm: PGM header at byte 3: expected the width as a decimal number, found \"abc\"")
-        #expect(parseError(bytes("P5 28"))?.reason == .badHeaderField(name: "height", found: "the end of the file"))
-        #expect(parseError(bytes("P5 28 -3 255\n"))?.reason == .badHeaderField(name: "height", found: "\"-3\""))
-        #expect(parseError(bytes("P5 28 28 25x5\n"))?.reason == .badHeaderField(name: "maximum value", found: "\"25x5\""))
-        #expect(parseError(bytes("P5 2.5 28 255\n"))?.reason == .badHeaderField(name: "width", found: "\"2.5\""))
+        #expect(failure == PGMError(path: "test.pgm", offset: 3, problem: .badHeaderField(name: "width", found: "\"abc\"")))
+        #expect(failure?.description == "test.pgm: byte 3: PGM header: expected the width as a decimal number, found \"abc\"")
+        #expect(parseError(bytes("P5 28"))?.problem == .badHeaderField(name: "height", found: "the end of the file"))
+        #expect(parseError(bytes("P5 28 -3 255\n"))?.problem == .badHeaderField(name: "height", found: "\"-3\""))
+        #expect(parseError(bytes("P5 28 28 25x5\n"))?.problem == .badHeaderField(name: "maximum value", found: "\"25x5\""))
+        #expect(parseError(bytes("P5 2.5 28 255\n"))?.problem == .badHeaderField(name: "width", found: "\"2.5\""))
     }
 
     @Test("absurd sizes and maximum values are refused before anything is allocated")
     func absurdSizes() {
-        #expect(parseError(bytes("P5 0 28 255\n"))?.reason
+        #expect(parseError(bytes("P5 0 28 255\n"))?.problem
                 == .headerFieldOutOfRange(name: "width", value: 0, allowed: 1...8192))
-        #expect(parseError(bytes("P5 28 100000 255\n"))?.reason
+        #expect(parseError(bytes("P5 28 100000 255\n"))?.problem
                 == .headerFieldOutOfRange(name: "height", value: 100000, allowed: 1...8192))
         #expect(parseError(bytes("P5 99999999999999999999999999 1 255\n"))?.offset == 3)
-        #expect(parseError(bytes("P5 28 28 0\n"))?.reason
+        #expect(parseError(bytes("P5 28 28 0\n"))?.problem
                 == .headerFieldOutOfRange(name: "maximum value", value: 0, allowed: 1...65535))
-        #expect(parseError(bytes("P2 28 28 65536\n"))?.reason
+        #expect(parseError(bytes("P2 28 28 65536\n"))?.problem
                 == .headerFieldOutOfRange(name: "maximum value", value: 65536, allowed: 1...65535))
         #expect(parseError(bytes("P5 8193 1 255\n"))?.description
-                == "test.pgm: PGM width is 8193 at byte 3, expected 1...8192")
+                == "test.pgm: byte 3: PGM width is 8193, expected 1...8192")
     }
 
     @Test("truncated pixel data says how much was promised and how much is there")
@@ -115,25 +115,25 @@ struct PGMImageTests {
         let header = bytes("P5 28 28 255\n")
         let failure = parseError(header + [UInt8](repeating: 9, count: 700))
         #expect(failure == PGMError(path: "test.pgm", offset: header.count,
-                                    reason: .truncated(expected: 784, found: 700, unit: "bytes")))
-        #expect(failure?.description == "test.pgm: PGM pixel data is truncated at byte 13: the header promises 784 bytes, found 700")
-        #expect(parseError(bytes("P5 28 28 255"))?.reason == .truncated(expected: 784, found: 0, unit: "bytes"))
-        #expect(parseError(bytes("P5 2 2 1000\n") + [0, 1, 0, 2, 0, 3, 0])?.reason
+                                    problem: .truncated(expected: 784, found: 700, unit: "bytes")))
+        #expect(failure?.description == "test.pgm: byte 13: PGM pixel data is truncated: the header promises 784 bytes, found 700")
+        #expect(parseError(bytes("P5 28 28 255"))?.problem == .truncated(expected: 784, found: 0, unit: "bytes"))
+        #expect(parseError(bytes("P5 2 2 1000\n") + [0, 1, 0, 2, 0, 3, 0])?.problem
                 == .truncated(expected: 8, found: 7, unit: "bytes"))
-        #expect(parseError(bytes("P2 2 2 9\n1 2 3"))?.reason == .truncated(expected: 4, found: 3, unit: "samples"))
-        #expect(parseError(bytes("P5 1 1 255x"))?.reason == .badHeaderField(name: "maximum value", found: "\"255x\""))
+        #expect(parseError(bytes("P2 2 2 9\n1 2 3"))?.problem == .truncated(expected: 4, found: 3, unit: "samples"))
+        #expect(parseError(bytes("P5 1 1 255x"))?.problem == .badHeaderField(name: "maximum value", found: "\"255x\""))
     }
 
     @Test("pixels above the maximum value, and plain pixels that are not numbers, are refused")
     func badSamples() {
         #expect(parseError(bytes("P5 3 1 100\n") + [5, 200, 7])
-                == PGMError(path: "test.pgm", offset: 12, reason: .sampleAboveMaximum(index: 1, value: 200, maximum: 100)))
-        #expect(parseError(bytes("P5 1 2 300\n") + [0x01, 0x00, 0x01, 0x2D])?.reason
+                == PGMError(path: "test.pgm", offset: 12, problem: .sampleAboveMaximum(index: 1, value: 200, maximum: 100)))
+        #expect(parseError(bytes("P5 1 2 300\n") + [0x01, 0x00, 0x01, 0x2D])?.problem
                 == .sampleAboveMaximum(index: 1, value: 301, maximum: 300))
         #expect(parseError(bytes("P2 2 2 9\n1 2 x 4"))
-                == PGMError(path: "test.pgm", offset: 13, reason: .badSample(index: 2, found: "\"x\"")))
-        #expect(parseError(bytes("P2 2 1 9\n1 10"))?.reason == .sampleAboveMaximum(index: 1, value: 10, maximum: 9))
-        #expect(parseError(bytes("P2 2 1 9\n1 -1"))?.reason == .badSample(index: 1, found: "\"-1\""))
+                == PGMError(path: "test.pgm", offset: 13, problem: .badSample(index: 2, found: "\"x\"")))
+        #expect(parseError(bytes("P2 2 1 9\n1 10"))?.problem == .sampleAboveMaximum(index: 1, value: 10, maximum: 9))
+        #expect(parseError(bytes("P2 2 1 9\n1 -1"))?.problem == .badSample(index: 1, found: "\"-1\""))
     }
 
     @Test("every truncation and random corruption of a valid file either parses or throws; none traps")
@@ -170,10 +170,10 @@ struct PGMImageTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let missing = directory + "/nope.pgm"
         let missingError = error { () throws(PGMError) in try PGMImage(contentsOf: missing) }
-        #expect(missingError == PGMError(path: missing, reason: .missingFile))
+        #expect(missingError == PGMError(path: missing, problem: .missingFile))
         #expect(missingError?.description == "\(missing): no such file")
         let directoryError = error { () throws(PGMError) in try PGMImage(contentsOf: directory) }
-        #expect(directoryError?.reason == .unreadable("it is a directory"))
+        #expect(directoryError?.problem == .unreadable("it is a directory"))
 
         let good = directory + "/good.pgm"
         try Data(PGMImage.encode(width: 2, height: 1, pixels: [3, 4])).write(to: URL(fileURLWithPath: good))
@@ -186,7 +186,7 @@ struct PGMImageTests {
         try handle.truncate(atOffset: UInt64(PGMImage.maximumFileSize + 1))
         try handle.close()
         let hugeError = error { () throws(PGMError) in try PGMImage(contentsOf: huge) }
-        #expect(hugeError?.reason == .fileTooLarge(limit: PGMImage.maximumFileSize))
+        #expect(hugeError?.problem == .fileTooLarge(limit: PGMImage.maximumFileSize))
     }
 
     @Test("white ink on black passes through; black ink on white is inverted; both give the same MNIST image")

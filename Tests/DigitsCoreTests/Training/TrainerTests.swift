@@ -137,6 +137,14 @@ struct TrainerTests {
             Issue.record("expected an error")
         } catch {
             #expect(error.description.contains("64 pixels"))
+            #expect(error == .imageSizeMismatch(pixels: 64, networkInputs: 10))
+        }
+        var small = try Network(sizes: [64, 4, 2], activation: .relu, seed: 1)
+        #expect(throws: TrainingError.labelOutOfRange(label: 2, outputs: 2)) {
+            try Trainer(configuration: TrainingConfiguration()).train(&small, on: training)
+        }
+        #expect(throws: TrainingError.emptyTrainingSet) {
+            try Trainer(configuration: TrainingConfiguration()).train(&network, on: training.subset(0..<0))
         }
         #expect(throws: TrainingError.self) { try TrainingConfiguration(batchSize: 0).validate() }
         #expect(throws: TrainingError.self) { try TrainingConfiguration(epochs: 0).validate() }
@@ -155,6 +163,9 @@ struct TrainerTests {
         #expect(results.allSatisfy { $0.accuracies.count == 3 })
         #expect(results[1].mean > 0.9)
         #expect(throws: TrainingError.self) { try CrossValidation(base: TrainingConfiguration(), folds: 1) }
+        #expect(throws: TrainingError.tooFewExamples(examples: 2, folds: 3)) {
+            try validation.run(candidates: [[2]], on: training.subset(0..<2))
+        }
     }
 }
 
