@@ -12,6 +12,7 @@ struct BrowseSnapshotTests {
     } + [
         SnapshotCase("browse", .list, capabilities: .eightColors),
         SnapshotCase("browse", .image, capabilities: .ascii),
+        SnapshotCase("browse", .explained, capabilities: .ascii),
     ]
 
     @Test(arguments: cases)

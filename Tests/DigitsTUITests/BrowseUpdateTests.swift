@@ -238,3 +238,28 @@ struct BrowseUpdateTests {
         #expect(screen.phase == .failed(problem))
     }
 }
+
+/// `i` explains the selected image, `,` and `.` ask about other digits, moving starts over.
+@Suite("Browse screen: explaining an image")
+struct BrowseExplainTests {
+    @Test func iExplainsTheSelectedImage() throws {
+        var data = try BrowseFixture.data()
+        data.network = try randomModel().network
+        var screen = BrowseScreen(data: data, size: Size(width: 80, height: 24))
+        screen.press(.character("i"))
+        #expect(screen.view == .image && screen.explains)
+        let item = try #require(screen.selected)
+        let explanation = try #require(screen.explain(item, data: data))
+        #expect(explanation.digit == item.predicted, "the digit the list shows")
+        screen.press(.character(","))
+        #expect(screen.explain(item, data: data)?.digit == (item.predicted + 9) % 10)
+        screen.press(.right)
+        #expect(screen.askedDigit == nil)
+        screen.press(.character("i"))
+        #expect(!screen.explains && screen.view == .image)
+
+        var without = try BrowseFixture.screen()
+        without.press(.character("i"))
+        #expect(!without.explains && without.note == "No model to explain with.")
+    }
+}

@@ -139,6 +139,8 @@ enum ScreenStates {
 
     enum BrowseStage: String, Sendable, CaseIterable {
         case list, grid, matrix, image
+        /// The image explained (`i`) by a random 784-32-10 network, asked about another digit.
+        case explained
         /// A model that gets every image right.
         case nothingWrong
     }
@@ -155,14 +157,22 @@ enum ScreenStates {
 
     /// Browse in `stage`, active, reached with the keys a user presses.
     static func browse(_ stage: BrowseStage, size: Size = standard, capabilities: Capabilities = .full) throws -> App {
-        var app = try app(size: size, capabilities: capabilities,
-                          browse: stage == .nothingWrong ? try allCorrect() : nil)
+        var browse: BrowseData?
+        switch stage {
+        case .nothingWrong: browse = try allCorrect()
+        case .explained:
+            browse = try BrowseFixture.data()
+            browse?.network = try randomModel().network
+        default: browse = nil
+        }
+        var app = try app(size: size, capabilities: capabilities, browse: browse)
         app.type("3")
         switch stage {
         case .list, .nothingWrong: break
         case .grid: app.type("v")
         case .matrix: app.type("m")
         case .image: app.send([.key(.enter)])
+        case .explained: app.type("i.")
         }
         return app
     }

@@ -10,12 +10,15 @@ public struct BrowseData: Sendable, Equatable {
     public var report: EvaluationReport
     /// The model's name, for the header.
     public var modelName: String
+    /// The model itself, to explain an image with (key `i`); nil when only its answers are known.
+    public var network: Network?
 
     /// `report` must have one entry per image of `images`.
-    public init(images: Dataset, report: EvaluationReport, modelName: String) {
+    public init(images: Dataset, report: EvaluationReport, modelName: String, network: Network? = nil) {
         self.images = images
         self.report = report
         self.modelName = modelName
+        self.network = network
     }
 }
 

@@ -197,11 +197,22 @@ extension BrowseScreen {
     func renderImage(into frame: inout Frame, layout: BrowseLayout, data: BrowseData, theme: Theme) {
         guard let item = selected else { return }
         let artBox = layout.imageArtBox
-        frame.drawBox(artBox, style: theme.border, glyphs: theme.glyphs, title: "Test image #\(item.index)",
+        let explanation = explains ? explain(item, data: data) : nil
+        let title = explanation.map { $0.digit == item.predicted ? "Why #\(item.index) reads \($0.digit)"
+                                                                 : "Why not \($0.digit)? #\(item.index)" }
+        frame.drawBox(artBox, style: theme.border, glyphs: theme.glyphs, title: title ?? "Test image #\(item.index)",
                       titleStyle: theme.title)
         let inside = artBox.inset(by: 1)
-        ArtCells.render(image: item.index, of: data.images, scale: layout.artScale(besideList: false),
-                        into: &frame, x: inside.x, y: inside.y, clip: inside, theme: theme)
+        if let explanation {
+            // The largest whole scale that fits, centred where the art goes.
+            let scale = max(1, min(inside.width / 28, inside.height * 2 / 28))
+            EvidenceImage(evidence: explanation.evidence, input: explanation.trace.input)
+                .render(into: &frame, x: inside.x + (inside.width - 28 * scale) / 2,
+                        y: inside.y + (inside.height - 14 * scale) / 2, scale: scale, theme: theme)
+        } else {
+            ArtCells.render(image: item.index, of: data.images, scale: layout.artScale(besideList: false),
+                            into: &frame, x: inside.x, y: inside.y, clip: inside, theme: theme)
+        }
         let info = layout.imageInfoBox
         frame.drawBox(info, style: theme.border, glyphs: theme.glyphs,
                       title: TextFit.truncate(listTitle, to: info.width - 6, glyphs: theme.glyphs), titleStyle: theme.title)
@@ -217,9 +228,39 @@ extension BrowseScreen {
             frame.put(line.0, x: info.x + 2, y: y, style: theme.dim)
             frame.put(line.1, x: info.x + 17, y: y, style: line.2, maxWidth: info.maxX - info.x - 18)
         }
+        if let explanation { renderWhy(explanation, into: &frame, info: info, below: lines.count, theme: theme) }
         renderFooter(into: &frame, box: info, theme: theme)
         let bars = layout.barsBox
         frame.drawBox(bars, style: theme.border, glyphs: theme.glyphs, title: "Probabilities", titleStyle: theme.title)
         ProbabilityBars.render(into: &frame, rect: bars.inset(by: 1), probabilities: item.probabilities, theme: theme)
+    }
+
+    /// The explained image's model: its network on the image's pixels, for the asked digit.
+    func explain(_ item: Classification, data: BrowseData) -> Explanation? {
+        guard let network = data.network, network.inputSize == data.images.pixelsPerImage else { return nil }
+        let input = data.images.image(item.index).map { Float($0) / 255 }
+        // The report's prediction, which the list shows, unless another digit was asked about.
+        return Explanation(network: network, input: input, digit: askedDigit ?? item.predicted)
+    }
+
+    /// Under the facts: the logit sum and the strongest units, and the evidence legend.
+    private func renderWhy(_ explanation: Explanation, into frame: inout Frame, info: Rect, below facts: Int,
+                           theme: Theme) {
+        let x = info.x + 2, width = info.width - 4
+        let last = info.maxY - 2
+        // A blank line after the facts where there is room for it.
+        var y = info.y + 1 + facts + (info.y + 1 + facts + 3 <= last ? 1 : 0)
+        guard y + 2 <= last else { return }
+        frame.put(ExplanationLines.logitSum(explanation, width: width), x: x, y: y, style: theme.text, maxWidth: width)
+        y += 1
+        let (supporting, opposing) = explanation.decomposition.strongest(6)
+        ExplanationLines.units("for \(explanation.digit):", supporting, x: x, y: y, width: width, into: &frame, theme: theme)
+        ExplanationLines.units("against:", opposing, x: x, y: y + 1, width: width, into: &frame, theme: theme)
+        y += 2
+        guard y <= last else { return }
+        var column = x
+        for (text, style) in EvidenceImage.legend(theme: theme) {
+            column = frame.put(text, x: column, y: y, style: style, maxWidth: x + width - column)
+        }
     }
 }

@@ -116,6 +116,7 @@ extension BrowseScreen {
     mutating func move(by offset: Int) {
         guard !items.isEmpty else { return }
         selection = min(max(selection + offset, 0), items.count - 1)
+        askedDigit = nil
     }
 
     /// Rows (list) or thumbnails (grid) per page.
@@ -159,6 +160,17 @@ extension BrowseScreen {
             listView = listView == .grid ? .list : .grid
             view = listView
         case .character("m"): view = .matrix
+        case .character("i"):
+            guard selected != nil else { break }
+            guard data?.network != nil else { note = "No model to explain with."; break }
+            // From the list or grid, i opens the image already explained.
+            explains = view == .image ? !explains : true
+            askedDigit = nil
+            view = .image
+        case .character(","), .character("."):
+            guard view == .image, explains, let item = selected else { break }
+            let current = askedDigit ?? item.predicted
+            askedDigit = (current + (key == .character(",") ? 9 : 1)) % 10
         case .character("t"): prompt = .trueDigit
         case .character("p"): prompt = .predictedDigit
         case .character("g"): prompt = .jump("")

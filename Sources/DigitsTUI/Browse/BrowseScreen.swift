@@ -26,6 +26,10 @@ public struct BrowseScreen: Screen {
     public internal(set) var prompt: BrowsePrompt?
     /// A short message about the last action, cleared by the next key.
     public internal(set) var note: String?
+    /// Whether the image view explains the image (key `i`): its evidence map and units.
+    public internal(set) var explains = false
+    /// The digit explained when asked about another with `,` and `.`; nil: the prediction.
+    public internal(set) var askedDigit: Int?
     public internal(set) var size: Size
     /// Whether the screen has been shown; evaluation waits until then.
     public internal(set) var shown = false
@@ -92,8 +96,10 @@ public struct BrowseScreen: Screen {
             return [KeyHint("arrows", "cell"), KeyHint("enter", "show images"), KeyHint("esc", "back"),
                     KeyHint("g", "go to")]
         case .image:
-            return [KeyHint("←→", "previous, next"), KeyHint("esc", "back"), KeyHint("m", "matrix"),
-                    KeyHint("g", "go to")]
+            return [KeyHint("←→", "previous, next"), KeyHint("esc", "back"),
+                    KeyHint("i", explains ? "image" : "why")]
+                + (explains ? [KeyHint(", .", "other digit")] : [])
+                + [KeyHint("m", "matrix"), KeyHint("g", "go to")]
         case .list, .grid:
             return [KeyHint("enter", "open"), KeyHint("m", "matrix"), KeyHint("t p", "filter"),
                     KeyHint("s", "sort"), KeyHint("v", view == .grid ? "list" : "grid"), KeyHint("g", "go to"),
@@ -106,6 +112,8 @@ public struct BrowseScreen: Screen {
             KeyHint("arrows, hjkl", "move"),
             KeyHint("pgup, pgdn, home, end", "page, first, last"),
             KeyHint("enter", "open the image; in the matrix, show the cell's images"),
+            KeyHint("i", "why: the image's evidence map and units (in the image view)"),
+            KeyHint(", .", "explain the digit below or above: why not 2?"),
             KeyHint("esc", "back to the list"),
             KeyHint("v", "list or grid of thumbnails"),
             KeyHint("m", "confusion matrix"),

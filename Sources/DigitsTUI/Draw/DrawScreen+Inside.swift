@@ -74,20 +74,18 @@ extension DrawScreen {
         }
         if plan.outputRow { renderLogits(explanation, into: &frame, x: x, y: y, width: width, theme: theme); y += 1 }
         let digit = explanation.digit, parts = explanation.decomposition
-        let sum = "logit of \(digit): \(Self.number(parts.logit)) = bias \(Self.number(parts.bias)) + "
-        let feeding = explanation.layers.last.map { "\($0.size) units of hidden \($0.index + 1)" } ?? "the pixels"
-        let short = explanation.layers.last.map { "\($0.size) units" } ?? "pixels"
-        line(sum.count + feeding.count <= width ? sum + feeding : sum + short, theme.text)
+        line(ExplanationLines.logitSum(explanation, width: width), theme.text)
         let (supporting, opposing) = parts.strongest(8)
-        unitLine("for \(digit):", supporting, x: x, y: y, width: width, into: &frame, theme: theme); y += 1
-        unitLine("against:", opposing, x: x, y: y, width: width, into: &frame, theme: theme); y += 1
+        ExplanationLines.units("for \(digit):", supporting, x: x, y: y, width: width, into: &frame, theme: theme)
+        ExplanationLines.units("against:", opposing, x: x, y: y + 1, width: width, into: &frame, theme: theme)
+        y += 2
         if plan.pictures > 0 {
             let chosen = Array(supporting.prefix((plan.pictures + 1) / 2)) + Array(opposing.prefix(plan.pictures / 2))
             y += 1
             for (index, unit) in chosen.enumerated() {
                 let left = x + index * 30
-                frame.put("unit #\(unit.unit) \(Self.number(unit.value, signed: true))", x: left, y: y,
-                          style: Style(foreground: theme.evidence(unit.value > 0 ? .stronglySupporting : .stronglyAgainst)))
+                frame.put("unit #\(unit.unit) \(ExplanationLines.number(unit.value, signed: true))", x: left, y: y,
+                          style: ExplanationLines.style(of: unit, theme: theme))
                 EvidenceImage(weights: network.weights(ofLayer: 0)[rowOf: unit.unit, width: network.inputSize])
                     .render(into: &frame, x: left, y: y + 1, scale: 1, theme: theme)
             }
@@ -99,20 +97,6 @@ extension DrawScreen {
             if hint.count + 4 <= box.width {
                 frame.put(hint, x: box.maxX - 2 - hint.count, y: box.maxY - 1, style: theme.dim)
             }
-        }
-    }
-
-    /// "for 3:   #74 +2.08  #66 +1.41 …", as many units as fit.
-    private func unitLine(_ label: String, _ units: [UnitContribution], x: Int, y: Int, width: Int,
-                          into frame: inout Frame, theme: Theme) {
-        var column = frame.put(TextFit.padRight(label, to: 9), x: x, y: y, style: theme.dim)
-        if units.isEmpty { frame.put("none", x: column, y: y, style: theme.dim); return }
-        for unit in units {
-            let text = "#\(unit.unit) \(Self.number(unit.value, signed: true))"
-            guard column + text.count <= x + width else { break }
-            let level: EvidenceLevel = unit.value > 0 ? .stronglySupporting : .stronglyAgainst
-            column = frame.put(text, x: column, y: y,
-                               style: theme.hasColors ? Style(foreground: theme.evidence(level)) : theme.text) + 2
         }
     }
 
@@ -131,12 +115,6 @@ extension DrawScreen {
         }
     }
 
-    static func number(_ value: Double, signed: Bool = false) -> String {
-        let hundredths = Int((abs(value) * 100).rounded())
-        let sign = value < 0 && hundredths > 0 ? "-" : (signed ? "+" : "")
-        let fraction = hundredths % 100
-        return "\(sign)\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
-    }
 }
 
 /// Which parts of the units panel fit in its height, most telling first: one line per layer,

@@ -16,7 +16,7 @@ extension BrowseData {
         }
         do throws(EvaluationError) {
             let report = try EvaluationReport.evaluate(model.network, on: test)
-            return .success(BrowseData(images: test, report: report, modelName: model.name))
+            return .success(BrowseData(images: test, report: report, modelName: model.name, network: model.network))
         } catch {
             return .failure(BrowseProblem(title: "The model cannot be evaluated on the test set.",
                                           details: [error.description], advice: []))
