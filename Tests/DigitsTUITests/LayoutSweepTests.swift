@@ -27,14 +27,6 @@ struct LayoutSweepTests {
         }
     }
 
-    /// The epoch table's header, " ep    loss  train   test   time", is 33 cells and is
-    /// written without a width limit; from 96 to 119 columns and 42 rows the table's box is 32
-    /// wide (30 inside), so the header's end overwrites its right border and the chart's left one.
-    static func epochTableOverflows(_ app: App) -> Comment? {
-        guard let box = TrainLayout(area: app.context.area).epochsBox, box.width - 2 < 33 else { return nil }
-        return "Train: the epoch table's header runs over its box when it is \(box.width) wide"
-    }
-
     @Test func drawWithADrawing() throws {
         sweep(try ScreenStates.draw(.drawn), "Draw") { app, check in
             let layout = DrawLayout(size: app.size)
@@ -55,7 +47,7 @@ struct LayoutSweepTests {
     }
 
     @Test func trainMidRun() throws {
-        sweep(try ScreenStates.train(.running), "Train", knownIssue: Self.epochTableOverflows) { app, check in
+        sweep(try ScreenStates.train(.running), "Train") { app, check in
             let layout = TrainLayout(area: app.context.area)
             let settings = PlacedBox(name: "settings", rect: layout.settingsBox, title: "Settings: custom")
             let progress = PlacedBox(name: "progress", rect: layout.progressBox, title: "Training 784-4-10 relu, sgd")
@@ -67,7 +59,12 @@ struct LayoutSweepTests {
             if let epochsBox = layout.epochsBox {
                 let epochs = PlacedBox(name: "epochs", rect: epochsBox, title: "Epochs")
                 boxes.append(epochs)
-                check.labels(["ep    loss  train   test   time", "1  0.6000  84.0%  85.0%   1.5s"], in: epochs)
+                // Narrower than 32 inside, the time column gives way so the rest stays whole.
+                if epochsBox.width - 2 >= 32 {
+                    check.labels(["ep    loss  train   test   time", "1  0.6000  84.0%  85.0%   1.5s"], in: epochs)
+                } else {
+                    check.labels(["ep    loss  train   test", "1  0.6000  84.0%  85.0%"], in: epochs)
+                }
             }
             check.boxes(boxes, inside: app.context.area)
             check.labels(TrainField.allCases.map(\.label), in: settings)

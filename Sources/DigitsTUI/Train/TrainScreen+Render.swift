@@ -229,13 +229,18 @@ extension TrainScreen {
     private func renderEpochs(_ run: TrainingRun, into frame: inout Frame, box: Rect, theme: Theme) {
         frame.drawBox(box, style: theme.border, glyphs: theme.glyphs, title: "Epochs", titleStyle: theme.title)
         let inside = box.inset(by: 1)
-        frame.put(" ep    loss  train   test   time", x: inside.x, y: inside.y, style: theme.dim)
+        // The header and the rows share one set of column widths; the time column goes when
+        // the box is too narrow for it (96 to 119 columns), rather than running over the border.
+        let showsTime = inside.width >= 32
+        let header = TextFit.padLeft("ep", to: 3) + TextFit.padLeft("loss", to: 8) + TextFit.padLeft("train", to: 7)
+            + TextFit.padLeft("test", to: 7) + (showsTime ? TextFit.padLeft("time", to: 7) : "")
+        frame.put(header, x: inside.x, y: inside.y, style: theme.dim, maxWidth: inside.width)
         let rows = max(0, inside.height - 1)
         for (index, record) in run.epochs.suffix(rows).enumerated() {
             let line = TextFit.padLeft("\(record.epoch)", to: 3) + TextFit.padLeft(TimeText.loss(record.loss), to: 8)
                 + TextFit.padLeft(TimeText.percent(record.trainAccuracy), to: 7)
                 + TextFit.padLeft(TimeText.percent(record.testAccuracy), to: 7)
-                + TextFit.padLeft(String(format: "%.1fs", record.seconds), to: 7)
+                + (showsTime ? TextFit.padLeft(String(format: "%.1fs", record.seconds), to: 7) : "")
             frame.put(line, x: inside.x, y: inside.y + 1 + index, style: theme.text, maxWidth: inside.width)
         }
     }
