@@ -265,3 +265,67 @@ struct DrawInsideTests {
         #expect(try app.draw.note?.contains("Press i") == true)
     }
 }
+
+/// Labelling: `s` then a digit, or Enter, asks the runtime to save the drawing, clears the
+/// canvas, and keeps the drawing until the runtime says it is written.
+@Suite("Draw screen: labelling drawings")
+struct DrawLabelTests {
+    func makeApp() throws -> App {
+        App.digits(model: try randomModel(), size: Size(width: 80, height: 24), capabilities: .full,
+                   drawingsPath: "/data/my-drawings.json")
+    }
+
+    @Test func startReadsTheFileAndSThenADigitSavesIt() throws {
+        var app = try makeApp()
+        #expect(app.start().first == .loadDrawings(path: "/data/my-drawings.json"))
+        app.send([.drawingsLoaded(path: "/data/my-drawings.json", .success(nil))])
+        app.send(ScreenStates.stroke)
+        #expect(app.update(.key(.character("s"))) == [])
+        #expect(try app.draw.capturesKeyboard, "the digit must not switch screens")
+        let effects = app.update(.key(.character("2")))
+        guard case .saveDrawings(let path, let drawings)? = effects.first else {
+            Issue.record("expected a save, got \(effects)"); return
+        }
+        #expect(path == "/data/my-drawings.json" && drawings.map(\.label) == [2])
+        #expect(drawings[0].canvas == CellSize(columns: 28, rows: 20))
+        #expect(drawings[0].strokes.first?.first == CellPoint(column: 13, row: 2))
+        #expect(try app.draw.canvas.isEmpty)
+        #expect(app.activeIndex == 0)
+        #expect(try app.draw.unsaved.count == 1)
+        // Undo brings the drawing back to the canvas, as any clear.
+        app.type("u")
+        #expect(try !app.draw.canvas.isEmpty)
+
+        // A second drawing while the first is being written waits its turn.
+        app.type("c")
+        app.send(ScreenStates.stroke)
+        #expect(app.update(.key(.enter)).isEmpty)
+        #expect(try app.draw.unsaved.count == 2)
+        let set = DrawnDigitSet(writers: [DrawingCollection.writer], drawings: drawings)
+        let next = app.update(.drawingsSaved(path: path, set, count: 1))
+        #expect(next.count == 1)
+        #expect(try app.draw.unsaved.count == 1)
+        #expect(try app.draw.drawingsSummary?.0.hasPrefix("my drawings: 2,") == true)
+    }
+
+    @Test func aFailedSaveKeepsTheDrawingAndSaysWhy() throws {
+        var app = try makeApp()
+        app.send(ScreenStates.stroke)
+        _ = app.update(.key(.character("s")))
+        _ = app.update(.key(.character("5")))
+        let problem = DrawingCollectionError.cannotWrite(FileWriteError(path: "/data/my-drawings.json",
+                                                                        problem: .cannotWrite(reason: "read-only")))
+        app.send([.drawingsSaveFailed(path: "/data/my-drawings.json", problem)])
+        #expect(try app.draw.unsaved.count == 1)
+        #expect(try app.draw.note?.contains("read-only") == true)
+        #expect(try app.draw.drawingsSummary?.1 == true)
+    }
+
+    @Test func escapeOrAnotherKeyCancels() throws {
+        var app = try makeApp()
+        app.send(ScreenStates.stroke)
+        _ = app.update(.key(.character("s")))
+        #expect(app.update(.key(.escape)).isEmpty)
+        #expect(try !app.draw.labelling && !app.draw.canvas.isEmpty)
+    }
+}

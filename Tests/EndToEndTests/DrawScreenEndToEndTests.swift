@@ -235,3 +235,35 @@ extension DrawScreenEndToEndTests {
         try session.send(keys: "q")
     }
 }
+
+extension DrawScreenEndToEndTests {
+    /// `s` then a digit writes the drawing to the --drawn file, which `digits eval --drawn` reads;
+    /// a file that is not a set is left as it was.
+    @Test func labelledDrawingsGoToTheFileAndANonSetIsLeftAlone() throws {
+        let binary = try #require(DigitsBinary.path, "no digits binary found: run `swift build` first")
+        let file = temporaryPath("my-drawings.json")
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let session = try TmuxSession(width: 80, height: 24)
+        defer { session.close() }
+        try session.run(DigitsBinary.quoted(binary) + " draw --drawn " + DigitsBinary.quoted(file))
+        try session.waitFor { $0.contains("s, digit: save it labelled") }
+        try session.drag(through: verticalStroke)
+        try session.waitForStable { $0.contains("% sure") }
+        try session.send(keys: "s")
+        try session.waitFor { $0.contains("0-9 label the drawing") }
+        try session.send(keys: "1")
+        try session.waitFor { $0.contains("my drawings: 1,") }
+        let set = try DigitsCore.DrawnDigitSet.load(path: file)
+        #expect(set.drawings.map(\.label) == [1])
+        try session.send(keys: "q")
+
+        try Data("not a set".utf8).write(to: URL(fileURLWithPath: file))
+        try session.run(DigitsBinary.quoted(binary) + " draw --drawn " + DigitsBinary.quoted(file))
+        try session.waitFor { $0.contains("Probabilities") }
+        try session.drag(through: verticalStroke)
+        try session.send(keys: "s", "1")
+        try session.waitFor { $0.contains("unsaved") }
+        try session.send(keys: "q")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "not a set")
+    }
+}

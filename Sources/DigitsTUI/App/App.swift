@@ -86,7 +86,7 @@ public struct App: Sendable {
         case .mouse(let mouse):
             return resolve(handle(mouse))
         case .dataChecked, .training, .trainingEnded, .trainingFailed, .saved, .saveFailed,
-             .rescued, .evaluated, .drawModelChanged:
+             .rescued, .evaluated, .drawModelChanged, .drawingsLoaded, .drawingsSaved, .drawingsSaveFailed:
             return resolve(updateAll(event))
         }
     }

@@ -10,9 +10,10 @@ extension App {
     public static func digits(model: DrawModel?, modelProblem: String? = nil, size: Size,
                               capabilities: Capabilities,
                               training: TrainScreenSetup = TrainScreenSetup(),
-                              testData: DataLocation? = nil, first: DigitsScreen = .draw) -> App {
+                              testData: DataLocation? = nil, drawingsPath: String? = nil,
+                              first: DigitsScreen = .draw) -> App {
         App(screens: [
-            DrawScreen(model: model, modelProblem: modelProblem, size: size),
+            DrawScreen(model: model, modelProblem: modelProblem, drawingsPath: drawingsPath, size: size),
             TrainScreen(setup: training, drawModelName: model?.name),
             BrowseScreen(model: model, modelProblem: modelProblem, testData: testData, size: size),
         ], size: size, capabilities: capabilities, activeIndex: first.rawValue)

@@ -28,6 +28,11 @@ public enum Effect: Sendable, Equatable {
     /// Read digits on the Draw screen with `model` from now on. The `App` answers this one
     /// itself, by telling every screen (`.drawModelChanged`); it never reaches the runtime.
     case useInDraw(DrawModel)
+    /// Read the user's labelled drawings at `path` (answered by `.drawingsLoaded`).
+    case loadDrawings(path: String)
+    /// Add labelled drawings to the set at `path`, written atomically (answered by
+    /// `.drawingsSaved` or `.drawingsSaveFailed`).
+    case saveDrawings(path: String, drawings: [DrawnDigit])
 }
 
 /// What `Effect.saveModel` writes, and which run and revision of its weights it is, so the

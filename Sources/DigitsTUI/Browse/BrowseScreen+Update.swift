@@ -40,7 +40,7 @@ extension BrowseScreen {
             }
             return []
         case .terminate, .dataChecked, .training, .trainingEnded, .trainingFailed, .saved, .saveFailed,
-             .rescued:
+             .rescued, .drawingsLoaded, .drawingsSaved, .drawingsSaveFailed:
             return []
         }
     }

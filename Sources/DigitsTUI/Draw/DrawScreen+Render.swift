@@ -85,10 +85,11 @@ extension DrawScreen {
         frame.drawBox(box, style: theme.border, glyphs: theme.glyphs, title: "Model", titleStyle: theme.title)
         let inside = box.inset(by: 1)
         var lines: [(String, Style)] = []
+        // Most telling first, so a short box (4 rows at 80x24) keeps the note of the last
+        // action and the drawings count, and gives up the recorded accuracy.
         if let model {
             lines.append((model.name, theme.text))
             lines.append((model.summary, theme.dim))
-            if let accuracy = model.accuracyText { lines.append((accuracy, theme.dim)) }
         } else {
             lines.append(("No model loaded.", theme.warning))
             lines.append((modelProblem ?? "Use --model FILE.", theme.dim))
@@ -98,6 +99,10 @@ extension DrawScreen {
         } else if probabilities == nil && model != nil {
             lines.append(("Bars follow as you draw.", theme.dim))
         }
+        if let (summary, isProblem) = drawingsSummary {
+            lines.append((summary, isProblem ? theme.warning : theme.dim))
+        }
+        if let accuracy = model?.accuracyText { lines.append((accuracy, theme.dim)) }
         // Tall terminals have room for a reminder of the main keys.
         let reminders = [("Keys", theme.title), ("drag: draw    right-drag: erase", theme.dim),
                          ("hjkl: move    space: paint    p: pen", theme.dim),

@@ -6,12 +6,21 @@ extension DrawScreen {
         case .resize(let size):
             relayout(for: size)
         case .key(let key):
-            handle(key)
+            return handle(key)
         case .mouse(let mouse):
             handle(mouse)
         case .drawModelChanged(let model):
             // The Train screen handed over a model.
             use(model)
+        case .drawingsLoaded(let path, let result):
+            guard path == drawingsPath else { break }
+            loaded(result)
+        case .drawingsSaved(let path, let set, let count):
+            guard path == drawingsPath else { break }
+            return saved(set, count: count)
+        case .drawingsSaveFailed(let path, let error):
+            guard path == drawingsPath else { break }
+            saveFailed(error)
         case .terminate, .dataChecked, .training, .trainingEnded, .trainingFailed, .saved,
              .saveFailed, .rescued, .evaluated:
             break
@@ -25,11 +34,13 @@ extension DrawScreen {
         modelProblem = nil
         note = "Now reading with \(model.name)."
         recognize()
+        countWrong()
     }
 
     // MARK: Keyboard
 
-    private mutating func handle(_ key: Key) {
+    private mutating func handle(_ key: Key) -> [Effect] {
+        if labelling { return label(with: key) }
         note = nil
         switch key {
         case .left, .character("h"): moveCursor(dx: -1, dy: 0)
@@ -53,8 +64,11 @@ extension DrawScreen {
         case .character("i"): toggleInside()
         case .character(","): askAboutDigit(step: -1)
         case .character("."): askAboutDigit(step: 1)
+        case .character("s"): startLabelling()
+        case .enter: return saveAsRead()
         default: break
         }
+        return []
     }
 
     private mutating func toggleInside() {
@@ -219,7 +233,7 @@ extension DrawScreen {
     }
 
     /// Records the active stroke in the history, making it one undo step.
-    private mutating func finishStroke() {
+    mutating func finishStroke() {
         guard let stroke = activeStroke else { return }
         history.record(.stroke(stroke))
         activeStroke = nil
@@ -234,7 +248,7 @@ extension DrawScreen {
     }
 
     /// Rebuilds the canvas from the history (after undo, redo, clear or resize).
-    private mutating func redraw() {
+    mutating func redraw() {
         var fresh = layout.geometry.blankCanvas()
         for stroke in canvasStrokes { fresh.paint(stroke) }
         canvas = fresh

@@ -34,12 +34,26 @@ public struct DrawScreen: Screen {
     public internal(set) var askedDigit: Int?
     /// What the inside view shows, computed with the probabilities while it is on.
     public internal(set) var explanation: Explanation?
+    /// Where labelled drawings go (`s` then a digit, or Enter); nil: labelling is off.
+    public internal(set) var drawingsPath: String?
+    /// The labelled drawings as the file holds them, once read.
+    public internal(set) var collection: DrawnDigitSet?
+    /// Why the file cannot be used, when it cannot: drawings then stay in `unsaved`.
+    public internal(set) var collectionProblem: String?
+    /// Labelled drawings not yet written, oldest first; the first `saving` are being written.
+    public internal(set) var unsaved: [DrawnDigit] = []
+    public internal(set) var saving = 0
+    /// How many of `collection` and `unsaved` the model reads wrong.
+    public internal(set) var wrongCount = 0
+    /// `s` was pressed: the next digit key labels the drawing.
+    public internal(set) var labelling = false
     /// A short message about the last action ("Nothing to undo."), cleared by the next one.
     public internal(set) var note: String?
 
-    public init(model: DrawModel?, modelProblem: String? = nil, size: Size) {
+    public init(model: DrawModel?, modelProblem: String? = nil, drawingsPath: String? = nil, size: Size) {
         self.model = model
         self.modelProblem = modelProblem
+        self.drawingsPath = drawingsPath
         layout = DrawLayout(size: size)
         canvas = layout.geometry.blankCanvas()
         cursor = CursorPosition(x: layout.geometry.screenPixelWidth / 2, y: layout.geometry.screenPixelHeight / 2)
@@ -56,11 +70,22 @@ public struct DrawScreen: Screen {
         layout.geometry.brushRadius(factor: BrushSize.factors[brushLevel])
     }
 
+    /// Reads the labelled drawings once the app starts.
+    public mutating func start(context: ScreenContext) -> [Effect] {
+        drawingsPath.map { [.loadDrawings(path: $0)] } ?? []
+    }
+
+    /// While labelling, every key goes to the screen: digits are labels, not screen switches.
+    public var capturesKeyboard: Bool { labelling }
+
     public var headerNote: String? {
         model.map { "model: \($0.name)" } ?? "no model"
     }
 
     public var statusHints: [KeyHint] {
+        if labelling {
+            return [KeyHint("0-9", "label the drawing"), KeyHint("esc", "cancel")]
+        }
         switch pen {
         case .drawing:
             return [KeyHint("hjkl", "draw"), KeyHint("p", "lift pen"), KeyHint("u", "undo"),
@@ -91,6 +116,8 @@ public struct DrawScreen: Screen {
             KeyHint("c, delete", "clear (undoable)"),
             KeyHint("u, ctrl-z", "undo the last stroke"),
             KeyHint("r, ctrl-r", "redo"),
+            KeyHint("s then 0-9", "save the drawing with that label, for teaching the model"),
+            KeyHint("enter", "save it with the digit read (it read right)"),
         ]), HelpSection("Inside the network", [
             KeyHint("i", "show or hide the inside view"),
             KeyHint(", .", "explain the digit below or above: why not 8?"),

@@ -29,4 +29,10 @@ public enum Event: Sendable {
     case evaluated(generation: Int, Result<BrowseData, BrowseProblem>)
     /// The Draw screen reads with `model` from now on (sent by the App for `Effect.useInDraw`).
     case drawModelChanged(DrawModel)
+    /// The user's drawings as found at `path`: nil when there is no file yet.
+    case drawingsLoaded(path: String, Result<DrawnDigitSet?, DrawingCollectionError>)
+    /// The first `count` drawings sent were written; the set is the file as it is now.
+    case drawingsSaved(path: String, DrawnDigitSet, count: Int)
+    /// Nothing was written; the drawings stay with the screen.
+    case drawingsSaveFailed(path: String, DrawingCollectionError)
 }

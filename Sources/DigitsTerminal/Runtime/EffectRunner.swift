@@ -60,6 +60,23 @@ public final class EffectRunner: @unchecked Sendable {
                     poster.post(.saveFailed(run: run, "\(error)"))
                 }
             }
+        case .loadDrawings(let path):
+            spawn { [poster] in
+                do throws(DrawingCollectionError) {
+                    poster.post(.drawingsLoaded(path: path, .success(try DrawingCollection.load(path: path))))
+                } catch {
+                    poster.post(.drawingsLoaded(path: path, .failure(error)))
+                }
+            }
+        case .saveDrawings(let path, let drawings):
+            spawn { [poster] in
+                do throws(DrawingCollectionError) {
+                    let set = try DrawingCollection.append(drawings, to: path)
+                    poster.post(.drawingsSaved(path: path, set, count: drawings.count))
+                } catch {
+                    poster.post(.drawingsSaveFailed(path: path, error))
+                }
+            }
         case .evaluateTestSet(let model, let data, let generation):
             spawn { [poster] in
                 poster.post(.evaluated(generation: generation, BrowseData.load(model: model, from: data)))

@@ -10,13 +10,21 @@ struct DrawCommand: ParsableCommand {
         abstract: "Draw a digit with the mouse or keyboard and watch the network read it (the default).",
         discussion: """
             Opens the interactive screens in the terminal (80x24 or larger). Press ? for the keys \
-            and q to quit. Standard input and output must be a terminal.
+            and q to quit. Standard input and output must be a terminal. On Draw, s then a digit \
+            (or Enter for the digit read) saves the drawing with its label to the --drawn file, \
+            by default my-drawings.json in $XDG_DATA_HOME/digits (else ~/.local/share/digits), \
+            a drawn-digit set that `digits eval --drawn` reads.
             """
     )
 
     @OptionGroup var modelOptions: ModelOptions
     /// Where the Train and Browse screens find MNIST.
     @OptionGroup var dataOptions: DataOptions
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Where labelled drawings go (default: my-drawings.json in the user's data directory).",
+        valueName: "file"))
+    var drawn: String?
 
     func run() throws {
         try runScreens(startingOn: .draw)
@@ -43,7 +51,8 @@ struct DrawCommand: ParsableCommand {
         try ScreenSession.run { size, capabilities in
             App.digits(model: model, modelProblem: problem, size: size, capabilities: capabilities,
                        training: TrainScreenSetup(data: dataOptions.location),
-                       testData: dataOptions.location, first: first)
+                       testData: dataOptions.location,
+                       drawingsPath: drawn ?? DrawingCollection.defaultPath(), first: first)
         }
     }
 }
