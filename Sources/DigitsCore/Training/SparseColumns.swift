@@ -1,0 +1,100 @@
+/// The inked pixels of a batch in one band of pixels, column by column.
+///
+/// `fill` runs for every band of every batch, so its inner loops use wrapping arithmetic and
+/// 32-bit entry numbers. What keeps them in bounds is checked instead: the batch fits the
+/// capacity in every build, and in debug builds each entry's pixel lies in the band, which with
+/// the capacity bounds every count and position.
+final class SparseColumns: @unchecked Sendable {
+    /// The band's first pixel; column c is pixel `firstPixel + c`.
+    let firstPixel: Int
+    /// Pixels in the band.
+    let pixels: Int
+    /// The largest batch the columns hold.
+    let capacity: Int
+    /// Column c's entries are `columnStart[c]..<columnStart[c + 1]`.
+    let columnStart: UnsafeMutablePointer<Int32>
+    /// The batch row of each entry.
+    let row: UnsafeMutablePointer<Int32>
+    /// The pixel's value in 0...1.
+    let value: UnsafeMutablePointer<Float>
+    /// Each batch row's entries in `SparseImages`, start and end.
+    private let entryRange: UnsafeMutablePointer<Int>
+    /// A sum of what the cache-warming loop read, kept so the compiler cannot drop the loop.
+    private var touched: UInt = 0
+
+    init(firstPixel: Int, pixels: Int, capacity: Int) {
+        // Every entry number, up to one per pixel of every row, must fit the 32-bit starts.
+        precondition(pixels >= 0 && capacity >= 0 && capacity * pixels <= Int(Int32.max),
+                     "\(capacity) rows of \(pixels) pixels do not fit 32-bit entry numbers")
+        self.firstPixel = firstPixel
+        self.pixels = pixels
+        self.capacity = capacity
+        columnStart = .allocate(capacity: pixels + 2)
+        columnStart.initialize(repeating: 0, count: pixels + 2)
+        row = .allocate(capacity: max(1, capacity * pixels))
+        value = .allocate(capacity: max(1, capacity * pixels))
+        entryRange = .allocate(capacity: 2 * capacity)
+    }
+
+    deinit {
+        columnStart.deallocate()
+        row.deallocate()
+        value.deallocate()
+        entryRange.deallocate()
+    }
+
+    /// Fills the columns from `images`' band `band` for the batch rows `indices` (image numbers).
+    /// A counting sort: count each pixel's entries, turn counts into starts, then place them.
+    func fill(from images: SparseImages, band: Int, indices: UnsafeBufferPointer<Int>) {
+        precondition(indices.count <= capacity, "a batch of \(indices.count) rows in columns for \(capacity)")
+        precondition(images.bandStart[band] == firstPixel && images.bandStart[band + 1] == firstPixel + pixels,
+                     "band \(band) of the images is not these columns' band")
+        let bands = images.bands
+        let first = firstPixel
+        images.entryStart.withUnsafeBufferPointer { starts in
+        images.pixel.withUnsafeBufferPointer { pixel in
+        images.value.withUnsafeBufferPointer { ink in
+            // The images are scattered over tens of megabytes, so each one starts with cache
+            // misses. Fetching every image's bounds, then touching every line of its entries, in
+            // loops whose loads do not wait on each other lets the misses overlap.
+            var touched: UInt = 0
+            for (batchRow, image) in indices.enumerated() {
+                let slot = image * bands + band
+                entryRange[2 * batchRow] = starts[slot]
+                entryRange[2 * batchRow + 1] = starts[slot + 1]
+            }
+            for batchRow in 0..<indices.count {
+                let start = entryRange[2 * batchRow], end = entryRange[2 * batchRow + 1]
+                for entry in stride(from: start, to: end, by: 32) { touched &+= UInt(pixel[entry]) }
+                for entry in stride(from: start, to: end, by: 64) { touched &+= UInt(ink[entry]) }
+            }
+            self.touched = touched
+
+            // Counts go into columnStart[c + 2], so after the running sum columnStart[c + 1] is
+            // column c's start, and placing entries moves it on to column c's end, which is
+            // column c + 1's start.
+            columnStart.update(repeating: 0, count: pixels + 2)
+            for batchRow in 0..<indices.count {
+                for entry in entryRange[2 * batchRow]..<entryRange[2 * batchRow + 1] {
+                    assert((first..<(first + pixels)).contains(Int(pixel[entry])),
+                           "entry \(entry) has pixel \(pixel[entry]) outside band \(band)")
+                    columnStart[Int(pixel[entry]) &- first &+ 2] &+= 1
+                }
+            }
+            for c in 0..<pixels { columnStart[c + 2] &+= columnStart[c + 1] }
+            for batchRow in 0..<indices.count {
+                let rowNumber = Int32(truncatingIfNeeded: batchRow)
+                for entry in entryRange[2 * batchRow]..<entryRange[2 * batchRow + 1] {
+                    let column = Int(pixel[entry]) &- first &+ 1
+                    let at = Int(columnStart[column])
+                    assert(at < capacity * pixels, "entry position \(at) past the columns")
+                    columnStart[column] = Int32(truncatingIfNeeded: at &+ 1)
+                    row[at] = rowNumber
+                    value[at] = Float(ink[entry]) * (1 / 255)
+                }
+            }
+        }
+        }
+        }
+    }
+}
