@@ -54,6 +54,20 @@ struct GradientCheckTests {
         #expect(probabilities == out)
     }
 
+    @Test("a label that is not one of the classes stops the loss instead of reading past its row")
+    func labelOutOfRange() async {
+        await #expect(processExitsWith: .failure) {
+            var probabilities = [Float](repeating: 0, count: 3)
+            _ = SoftmaxCrossEntropy.forward(logits: [1, 2, 3], probabilities: &probabilities, labels: [3],
+                                            batch: 1, classes: 3)
+        }
+        await #expect(processExitsWith: .failure) {
+            var gradients = [Float](repeating: 0, count: 3)
+            SoftmaxCrossEntropy.backward(probabilities: [0.2, 0.3, 0.5], labels: [7], batch: 1, classes: 3,
+                                         logitGradients: &gradients)
+        }
+    }
+
     @Test("activations: backward matches finite differences", arguments: Activation.allCases)
     func activation(_ activation: Activation) {
         var generator = SeededGenerator(seed: 3)

@@ -68,6 +68,15 @@ struct SparseInputTests {
         }
     }
 
+    @Test("a batch larger than the columns hold is refused, not written past their end")
+    func columnsRefuseOverflow() async {
+        await #expect(processExitsWith: .failure) {
+            let sparse = SparseImages(barsDataset(count: 30, seed: 1), bands: 1)
+            let batch = SparseBatch(for: sparse, capacity: 2, width: 4)
+            [0, 1, 2].withUnsafeBufferPointer { batch.columns[0].fill(from: sparse, band: 0, indices: $0) }
+        }
+    }
+
     @Test("the sparse pass gives the dense pass's loss, probabilities and gradients", arguments: [
         ([5], 1, false), ([16], 2, false), ([100], 2, false), ([130, 7], 3, false), ([64], 1, false),
         ([5], 1, true), ([100], 2, true), ([130, 7], 3, true), ([64], 2, true),
