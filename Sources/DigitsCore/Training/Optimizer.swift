@@ -6,8 +6,8 @@ import Foundation
 /// A step is taken in two stages so that threads can share it: `nextStep(rate:)` settles what
 /// the whole step needs (the learning rate, Adam's bias corrections), and the returned
 /// `OptimizerStep` then updates any ranges of the parameters, each range by one thread. The
-/// trainer lets each thread update the first-layer weights it has just computed the gradients
-/// of, while they are still in that core's cache.
+/// sparse training step lets each thread update the first-layer weights it has just computed
+/// the gradients of, while they are still in that core's cache.
 ///
 /// A class, so that it cannot be copied by accident: two copies would share the state buffers
 /// and each count steps of its own, and stepping both would corrupt the moments.

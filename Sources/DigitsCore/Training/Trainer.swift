@@ -61,6 +61,11 @@ public struct Trainer {
         let start = Date()
         var pausedSeconds = 0.0
         func elapsed() -> Double { Date().timeIntervalSince(start) - pausedSeconds }
+        func diverged(_ why: String) -> TrainingOutcome {
+            network = lastGood
+            listener(.finished(.diverged(why)))
+            return .diverged(why)
+        }
 
         for epoch in 1...config.epochs {
             order.shuffle(using: &generator)
@@ -80,12 +85,9 @@ public struct Trainer {
                 let images = order[(batch * batchSize)..<min((batch + 1) * batchSize, training.count)]
                 let result = step.train(images, rate: rate)
                 guard result.loss.isFinite else {
-                    network = lastGood
-                    let why = "loss became \(result.loss.isNaN ? "NaN" : "infinite") in epoch \(epoch), batch \(batch + 1); "
+                    return diverged("loss became \(result.loss.isNaN ? "NaN" : "infinite") in epoch \(epoch), batch \(batch + 1); "
                         + "kept the weights from \(epoch == 1 ? "initialisation" : "the end of epoch \(epoch - 1)")"
-                        + " (try a smaller learning rate)"
-                    listener(.finished(.diverged(why)))
-                    return .diverged(why)
+                        + " (try a smaller learning rate)")
                 }
                 total += result
                 seen += images.count
@@ -101,10 +103,7 @@ public struct Trainer {
             let parameters = step.networkParameters()
             // Weights can be finite while every loss so far was, yet overflow in the last step.
             guard parameters.allSatisfy(\.isFinite) else {
-                network = lastGood
-                let why = "weights became non-finite in epoch \(epoch); kept the last good weights (try a smaller learning rate)"
-                listener(.finished(.diverged(why)))
-                return .diverged(why)
+                return diverged("weights became non-finite in epoch \(epoch); kept the last good weights (try a smaller learning rate)")
             }
             network.parameters = parameters
             lastGood = network
