@@ -1,7 +1,7 @@
 /// The first layer's products when its input is a batch of mostly-zero images (`SparseColumns`).
 ///
 /// Here the weights are stored transposed, [inputs, outputs], so one pixel's weights are one
-/// contiguous row; the trainer keeps them so while it trains (see `TrainingLayout`). The loops
+/// contiguous row: `TrainingLayout.firstLayerTransposed`, as `SparseStep` holds them. The loops
 /// go pixel by pixel through one band of pixels, which one thread owns, and handle the outputs
 /// 64 at a time in SIMD registers. Products are written `a + x * w` rather than with
 /// `addingProduct`: on a CPU built for without fused multiply-add, that becomes a library call
@@ -62,7 +62,7 @@ extension DenseLayer {
     ) {
         let width = outputs
         let weights = parameters + weightOffset
-        let parts = images.parts
+        let bands = images.bands
         images.entryStart.withUnsafeBufferPointer { starts in
         images.pixel.withUnsafeBufferPointer { pixel in
         images.value.withUnsafeBufferPointer { ink in
@@ -70,7 +70,7 @@ extension DenseLayer {
             while o + 64 <= width {
                 for (row, image) in indices.enumerated() {
                     var y0 = Lanes(), y1 = Lanes(), y2 = Lanes(), y3 = Lanes()
-                    for entry in starts[image * parts + band]..<starts[image * parts + band + 1] {
+                    for entry in starts[image * bands + band]..<starts[image * bands + band + 1] {
                         let x = Lanes(repeating: Float(ink[entry]) * (1 / 255))
                         let w = weights + Int(pixel[entry]) * width + o
                         y0 += x * load(w); y1 += x * load(w + 16); y2 += x * load(w + 32); y3 += x * load(w + 48)
@@ -84,7 +84,7 @@ extension DenseLayer {
             for (row, image) in indices.enumerated() where o < width {
                 let y = output + row * width
                 for tail in o..<width { y[tail] = 0 }
-                for entry in starts[image * parts + band]..<starts[image * parts + band + 1] {
+                for entry in starts[image * bands + band]..<starts[image * bands + band + 1] {
                     let x = Float(ink[entry]) * (1 / 255)
                     let w = weights + Int(pixel[entry]) * width
                     for tail in o..<width { y[tail] += x * w[tail] }

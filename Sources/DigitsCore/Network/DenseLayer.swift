@@ -1,6 +1,10 @@
 /// A fully connected layer, y = x W^T + b, with W stored [outputs, inputs] row-major as PyTorch's
 /// `nn.Linear` stores it. The layer owns no memory: it names where its weights, bias and
 /// gradients live in the network's flat parameter and gradient buffers.
+///
+/// These passes read the network's layout (`TrainingLayout.network`). The sparse step holds the
+/// first layer's weights transposed (`.firstLayerTransposed`), and only the kernels in
+/// `DenseLayer+SparseInput` read them so.
 public struct DenseLayer: Sendable, Equatable {
     /// Width of the input vector.
     public let inputs: Int

@@ -1,15 +1,28 @@
-/// The activation and gradient buffers of one forward and backward pass, allocated once for a
-/// batch size and reused for every batch (as llm.c does), so training allocates nothing per step.
+/// The buffers of one forward and backward pass, named by role and allocated once for a batch
+/// size (as llm.c does), so training allocates nothing per step.
+///
+/// Forward, each hidden layer writes its `activations` (the dense product, then the
+/// non-linearity in place); the last layer writes the `logits`, and softmax turns them into
+/// the `probabilities`. Backward, the loss writes the `logitGradients`; each layer from the last
+/// down adds its parameters' gradients to `gradients` and writes dL/d(its input) into the layer
+/// below's `activationGradients`, which then go back through the non-linearity in place.
+/// The probabilities outlive the backward pass, so a caller can read them afterwards.
 public final class Workspace {
     /// The largest batch these buffers hold.
     public let capacity: Int
     let sizes: [Int]
-    /// `outputs[l]` holds layer l's activations, [capacity, sizes[l + 1]]; the last holds
-    /// logits, then probabilities, then dL/dlogits.
-    private(set) var outputs: [UnsafeMutablePointer<Float>]
-    /// `outputGradients[l]` holds dL/d(output of hidden layer l).
-    private var outputGradients: [UnsafeMutablePointer<Float>]
-    /// dL/dparameters, laid out like `Network.parameters`; empty in an inference-only workspace.
+    /// Per hidden layer, its output, [capacity, width]: the product, then the activation.
+    let activations: [UnsafeMutablePointer<Float>]
+    /// Per hidden layer, dL/d(its activations), then dL/d(its product); empty when not training.
+    let activationGradients: [UnsafeMutablePointer<Float>]
+    /// The last layer's output, [capacity, classes].
+    let logits: UnsafeMutablePointer<Float>
+    /// Softmax of each row of logits, [capacity, classes].
+    let probabilities: UnsafeMutablePointer<Float>
+    /// dL/dlogits, [capacity, classes]; not allocated when not training.
+    let logitGradients: UnsafeMutablePointer<Float>
+    /// dL/dparameters, in the layout of the parameters they were computed from; empty in an
+    /// inference-only workspace.
     public private(set) var gradients: UnsafeMutableBufferPointer<Float>
 
     /// Buffers for `network`'s shape and batches of up to `capacity` rows. Without `training`,
@@ -18,34 +31,54 @@ public final class Workspace {
     public init(for network: Network, capacity: Int, training: Bool = true) {
         self.capacity = capacity
         sizes = network.sizes
-        outputs = network.sizes.dropFirst().map { .allocate(capacity: capacity * $0) }
-        outputGradients = training
-            ? network.sizes.dropFirst().dropLast().map { .allocate(capacity: capacity * $0) } : []
+        let hidden = network.hiddenSizes, classes = network.outputSize
+        activations = hidden.map { .allocate(capacity: capacity * $0) }
+        activationGradients = training ? hidden.map { .allocate(capacity: capacity * $0) } : []
+        logits = .allocate(capacity: capacity * classes)
+        probabilities = .allocate(capacity: capacity * classes)
+        logitGradients = .allocate(capacity: training ? capacity * classes : 0)
         gradients = .allocate(capacity: training ? network.parameters.count : 0)
         gradients.initialize(repeating: 0)
     }
 
     deinit {
-        outputs.forEach { $0.deallocate() }
-        outputGradients.forEach { $0.deallocate() }
+        activations.forEach { $0.deallocate() }
+        activationGradients.forEach { $0.deallocate() }
+        logits.deallocate()
+        probabilities.deallocate()
+        logitGradients.deallocate()
         gradients.deallocate()
     }
 
     /// The probabilities of the last forward pass, `batch * classes` values.
     public func probabilities(batch: Int) -> UnsafeBufferPointer<Float> {
-        UnsafeBufferPointer(start: outputs[outputs.count - 1], count: batch * sizes[sizes.count - 1])
+        UnsafeBufferPointer(start: probabilities, count: batch * sizes[sizes.count - 1])
     }
 
-    /// Activations of hidden layer `index` from the last forward pass, [batch, width].
-    public func hiddenActivations(_ index: Int, batch: Int) -> UnsafeBufferPointer<Float> {
-        UnsafeBufferPointer(start: outputs[index], count: batch * sizes[index + 1])
+    /// How many of the last forward pass's `batch` rows give their label the highest
+    /// probability (the first, on a tie).
+    func correctCount(labels: UnsafePointer<UInt8>, batch: Int) -> Int {
+        let classes = sizes[sizes.count - 1]
+        var correct = 0
+        for row in 0..<batch {
+            let p = probabilities + row * classes
+            var best = 0
+            for c in 1..<classes where p[c] > p[best] { best = c }
+            if best == Int(labels[row]) { correct += 1 }
+        }
+        return correct
+    }
+
+    /// Where layer `index` writes its output: a hidden layer's activations, or the logits.
+    func output(ofLayer index: Int) -> UnsafeMutablePointer<Float> {
+        index < activations.count ? activations[index] : logits
     }
 
     /// Runs the network forward up to the logits (softmax not yet applied).
     func forwardToLogits(_ network: Network, parameters: UnsafePointer<Float>,
                          input: UnsafePointer<Float>, batch: Int) {
         precondition(batch <= capacity)
-        network.layers[0].forward(input: input, output: outputs[0], batch: batch, parameters: parameters)
+        network.layers[0].forward(input: input, output: output(ofLayer: 0), batch: batch, parameters: parameters)
         forwardFromFirstLayer(network, parameters: parameters, batch: batch)
     }
 
@@ -54,54 +87,49 @@ public final class Workspace {
     func forwardFromFirstLayer(_ network: Network, parameters: UnsafePointer<Float>, batch: Int) {
         for (index, layer) in network.layers.enumerated() {
             if index > 0 {
-                layer.forward(input: outputs[index - 1], output: outputs[index], batch: batch,
+                layer.forward(input: activations[index - 1], output: output(ofLayer: index), batch: batch,
                               parameters: parameters)
             }
-            if index < network.layers.count - 1 {
-                network.activation.forward(outputs[index], count: batch * layer.outputs)
+            if index < activations.count {
+                network.activation.forward(activations[index], count: batch * layer.outputs)
             }
         }
     }
 
-    /// Forward pass only: leaves the probabilities in the last output buffer.
+    /// Forward pass only: leaves the probabilities readable through `probabilities(batch:)`.
     public func infer(_ network: Network, input: UnsafePointer<Float>, batch: Int) {
         network.parameters.withUnsafeBufferPointer { parameters in
             forwardToLogits(network, parameters: parameters.baseAddress!, input: input, batch: batch)
         }
-        let last = outputs.count - 1
-        SoftmaxCrossEntropy.softmax(logits: outputs[last], probabilities: outputs[last],
+        SoftmaxCrossEntropy.softmax(logits: logits, probabilities: probabilities,
                                     batch: batch, classes: network.outputSize)
     }
 
     /// Forward and backward pass for one batch: returns the mean loss, leaves the probabilities
-    /// readable through `probabilities(batch:)` until the backward pass overwrites them, and
-    /// fills `gradients`. `onProbabilities` sees them before they become gradients.
+    /// readable through `probabilities(batch:)`, and fills `gradients`. Every label must be
+    /// below the network's output size.
     ///
     /// To process one large batch in chunks, pass the whole batch's size as `meanOver` and
     /// `accumulate: true` for every chunk after the first.
     @discardableResult
     public func forwardBackward(
         _ network: Network, input: UnsafePointer<Float>, labels: UnsafePointer<UInt8>, batch: Int,
-        meanOver: Int? = nil, accumulate: Bool = false,
-        onProbabilities: (UnsafeBufferPointer<Float>) -> Void = { _ in }
+        meanOver: Int? = nil, accumulate: Bool = false
     ) -> Float {
         network.parameters.withUnsafeBufferPointer { buffer in
             forwardBackward(network, parameters: buffer.baseAddress!, input: input, labels: labels,
-                            batch: batch, meanOver: meanOver, accumulate: accumulate,
-                            onProbabilities: onProbabilities)
+                            batch: batch, meanOver: meanOver, accumulate: accumulate)
         }
     }
 
-    /// `forwardBackward` with the parameters given apart from the network, as the trainer
-    /// keeps them while it trains.
+    /// `forwardBackward` with the parameters given apart from the network, in the network's
+    /// layout, as a training step holds them.
     func forwardBackward(
         _ network: Network, parameters: UnsafePointer<Float>, input: UnsafePointer<Float>,
-        labels: UnsafePointer<UInt8>, batch: Int, meanOver: Int?, accumulate: Bool,
-        onProbabilities: (UnsafeBufferPointer<Float>) -> Void
+        labels: UnsafePointer<UInt8>, batch: Int, meanOver: Int?, accumulate: Bool
     ) -> Float {
         forwardToLogits(network, parameters: parameters, input: input, batch: batch)
-        let loss = lossAndBackward(network, labels: labels, batch: batch, meanOver: meanOver,
-                                   onProbabilities: onProbabilities)
+        let loss = lossAndBackward(network, labels: labels, batch: batch, meanOver: meanOver)
         let dy = backwardToFirstLayer(network, parameters: parameters, batch: batch, accumulate: accumulate)
         network.layers[0].backward(input: input, outputGradient: dy, inputGradient: nil, batch: batch,
                                    parameters: parameters, gradients: gradients.baseAddress!,
@@ -109,37 +137,32 @@ public final class Workspace {
         return loss
     }
 
-    /// From the logits: the mean loss, then dL/dlogits written over the probabilities.
-    func lossAndBackward(
-        _ network: Network, labels: UnsafePointer<UInt8>, batch: Int, meanOver: Int?,
-        onProbabilities: (UnsafeBufferPointer<Float>) -> Void
-    ) -> Float {
+    /// From the logits: the probabilities and the mean loss, then the logit gradients.
+    func lossAndBackward(_ network: Network, labels: UnsafePointer<UInt8>, batch: Int, meanOver: Int?) -> Float {
         precondition(gradients.count == network.parameters.count, "an inference-only workspace cannot train")
-        let last = network.layers.count - 1
         let classes = network.outputSize
-        let loss = SoftmaxCrossEntropy.forward(logits: outputs[last], labels: labels,
+        let loss = SoftmaxCrossEntropy.forward(logits: logits, probabilities: probabilities, labels: labels,
                                                batch: batch, classes: classes)
-        onProbabilities(UnsafeBufferPointer(start: outputs[last], count: batch * classes))
-        SoftmaxCrossEntropy.backward(probabilities: outputs[last], labels: labels,
-                                     batch: batch, classes: classes, meanOver: meanOver)
+        SoftmaxCrossEntropy.backward(probabilities: probabilities, labels: labels, batch: batch,
+                                     classes: classes, meanOver: meanOver, logitGradients: logitGradients)
         return loss
     }
 
-    /// Back from dL/dlogits through every layer but the first, filling their gradients; returns
-    /// dL/d(first layer's output before its activation), which the first layer's backward takes.
+    /// Back from the logit gradients through every layer but the first, filling their
+    /// gradients; returns dL/d(first layer's output before its activation), which the first
+    /// layer's backward takes.
     func backwardToFirstLayer(
         _ network: Network, parameters: UnsafePointer<Float>, batch: Int, accumulate: Bool
     ) -> UnsafePointer<Float> {
-        let last = network.layers.count - 1
-        var gradient = UnsafePointer(outputs[last])
-        for index in stride(from: last, through: 1, by: -1) {
+        var gradient = UnsafePointer(logitGradients)
+        for index in stride(from: network.layers.count - 1, through: 1, by: -1) {
             let layer = network.layers[index]
-            let inputGradient = outputGradients[index - 1]
-            layer.backward(input: outputs[index - 1], outputGradient: gradient,
+            let inputGradient = activationGradients[index - 1]
+            layer.backward(input: activations[index - 1], outputGradient: gradient,
                            inputGradient: inputGradient, batch: batch,
                            parameters: parameters, gradients: gradients.baseAddress!,
                            accumulate: accumulate)
-            network.activation.backward(output: outputs[index - 1], gradient: inputGradient,
+            network.activation.backward(output: activations[index - 1], gradient: inputGradient,
                                         count: batch * layer.inputs)
             gradient = UnsafePointer(inputGradient)
         }

@@ -40,6 +40,9 @@ final class WorkerTeam: Sendable {
 
     /// Runs `body(member)` for every member 0..<size at once, member 0 on the calling thread,
     /// and returns when all are done. Not reentrant: one caller at a time.
+    ///
+    /// `body` escapes only to reach the helpers: the team drops it before returning, so what it
+    /// captures (often a pointer valid only for the caller's scope) is never kept past the call.
     func run(_ body: @escaping (Int) -> Void) {
         guard size > 1 else { return body(0) }
         shared.job = body
@@ -51,6 +54,9 @@ final class WorkerTeam: Sendable {
         body(0)
         var wait = Wait()
         while shared.finished.load(ordering: .acquiring) < size - 1 { _ = wait.pause() }
+        // Every helper has called the job and reported, so none reads it again until the next
+        // generation, which writes it anew.
+        shared.job = nil
     }
 
     /// How a thread waits for a counter to move: spinning for the first `spinning` nanoseconds,
@@ -96,11 +102,19 @@ final class WorkerTeam: Sendable {
         init(helpers: Int) {
             wakes = (0..<helpers).map { _ in DispatchSemaphore(value: 0) }
         }
-        /// The current job; written before `generation` is bumped, read after it is seen.
-        nonisolated(unsafe) var job: (Int) -> Void = { _ in }
+        /// The current job; written before `generation` is bumped, read after it is seen, and
+        /// cleared once every helper has reported.
+        nonisolated(unsafe) var job: ((Int) -> Void)?
 
         /// Nanoseconds a helper waits for a job before it sleeps.
         static let patience: UInt64 = 2_000_000
+
+        /// Calls the current job. Not inlined, so this helper's hold on the job ends here,
+        /// before it reports: once all have reported, the caller's is the only one left.
+        @inline(never)
+        private func runJob(member: Int) {
+            job?(member)
+        }
 
         /// A helper's life: wait for a new generation, run the job, report, repeat.
         func helperLoop(member: Int) {
@@ -121,7 +135,7 @@ final class WorkerTeam: Sendable {
                 }
                 if current < 0 { return }
                 seen = current
-                job(member)
+                runJob(member: member)
                 finished.add(1, ordering: .releasing)
             }
         }

@@ -74,7 +74,7 @@ public struct CrossValidation {
                 }
                 let outcome = try trainer.train(&network, on: rest, control: control)
                 if case .cancelled = outcome { return results }
-                let accuracy = Trainer.measure(network, on: held).accuracy
+                let accuracy = try Trainer.measure(network, on: held).accuracy
                 accuracies.append(accuracy)
                 progress(Progress(hiddenSizes: hidden, fold: fold + 1, folds: folds, accuracy: accuracy))
             }

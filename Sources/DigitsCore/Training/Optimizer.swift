@@ -6,9 +6,12 @@ import Foundation
 /// A step is taken in two stages so that threads can share it: `nextStep(rate:)` settles what
 /// the whole step needs (the learning rate, Adam's bias corrections), and the returned
 /// `OptimizerStep` then updates any ranges of the parameters, each range by one thread. The
-/// trainer lets each thread update the first-layer weights it has just computed the gradients
-/// of, while they are still in that core's cache.
-public struct Optimizer: Sendable {
+/// sparse training step lets each thread update the first-layer weights it has just computed
+/// the gradients of, while they are still in that core's cache.
+///
+/// A class, so that it cannot be copied by accident: two copies would share the state buffers
+/// and each count steps of its own, and stepping both would corrupt the moments.
+public final class Optimizer {
     public let kind: OptimizerKind
     /// L2 weight decay, applied to weights only (biases are not decayed, as is usual).
     public let weightDecay: Float
@@ -17,7 +20,7 @@ public struct Optimizer: Sendable {
     public let beta2: Float = 0.999
     public let epsilon: Float = 1e-8
 
-    /// Velocities or moments; shared by copies of the optimiser, which only the trainer makes.
+    /// Velocities or moments, laid out like the parameters the steps are applied to.
     private let state: OptimizerState
     private var steps = 0
     /// The parameter ranges weight decay applies to: every weight matrix, no bias.
@@ -33,7 +36,7 @@ public struct Optimizer: Sendable {
     }
 
     /// Begins the next step at learning rate `rate`; apply it to every parameter exactly once.
-    public mutating func nextStep(rate: Float) -> OptimizerStep {
+    public func nextStep(rate: Float) -> OptimizerStep {
         steps += 1
         var stepSize = rate
         if kind == .adam {

@@ -47,7 +47,7 @@ enum TrainingJob {
                     poster.post(.training(run: run, event))
                 }
             }
-            let accuracy = Trainer.measure(network, on: sets.test).accuracy
+            let accuracy = try Trainer.measure(network, on: sets.test).accuracy
             poster.post(.trainingEnded(run: run, outcome, network: network, testAccuracy: accuracy))
         } catch {
             poster.post(.trainingFailed(run: run, "\(error)"))

@@ -110,7 +110,7 @@ struct TrainCommand: ParsableCommand {
         let reporter = TrainingReporter(json: json, terminal: StandardError.isTerminal)
         let outcome = try trainer.train(&network, on: sets.train, testingOn: sets.test,
                                         control: control, listener: reporter.report)
-        let (accuracy, _) = Trainer.measure(network, on: sets.test)
+        let (accuracy, _) = try Trainer.measure(network, on: sets.test)
         let epochsDone: Int
         switch outcome {
         case .completed(let epochs), .cancelled(let epochs): epochsDone = epochs

@@ -21,30 +21,51 @@ struct GradientCheckTests {
         let logits = randomValues(batch * classes, &generator, scale: 2)
         let labels: [UInt8] = [0, 3, 4]
         func loss(_ z: [Float]) -> Double {
-            var copy = z
-            return Double(SoftmaxCrossEntropy.forward(logits: &copy, labels: labels, batch: batch, classes: classes))
+            var probabilities = [Float](repeating: 0, count: z.count)
+            return Double(SoftmaxCrossEntropy.forward(logits: z, probabilities: &probabilities, labels: labels,
+                                                      batch: batch, classes: classes))
         }
-        var probabilities = logits
-        _ = SoftmaxCrossEntropy.forward(logits: &probabilities, labels: labels, batch: batch, classes: classes)
-        SoftmaxCrossEntropy.backward(probabilities: &probabilities, labels: labels, batch: batch, classes: classes)
+        var probabilities = [Float](repeating: 0, count: logits.count)
+        _ = SoftmaxCrossEntropy.forward(logits: logits, probabilities: &probabilities, labels: labels,
+                                        batch: batch, classes: classes)
+        var gradients = [Float](repeating: 0, count: logits.count)
+        SoftmaxCrossEntropy.backward(probabilities: probabilities, labels: labels, batch: batch, classes: classes,
+                                     logitGradients: &gradients)
         for i in 0..<logits.count {
             var plus = logits, minus = logits
             plus[i] += 1e-2; minus[i] -= 1e-2
             let numeric = (loss(plus) - loss(minus)) / 2e-2
-            #expect(relativeError(Double(probabilities[i]), numeric) < 1e-2, "logit \(i)")
+            #expect(relativeError(Double(gradients[i]), numeric) < 1e-2, "logit \(i)")
         }
     }
 
     @Test("softmax is stable for huge logits and sums to one")
     func softmaxStability() {
-        var logits: [Float] = [1000, 999, -1000, 0]
+        let logits: [Float] = [1000, 999, -1000, 0]
         var out = [Float](repeating: 0, count: 4)
         SoftmaxCrossEntropy.softmax(logits: logits, probabilities: &out, batch: 1, classes: 4)
         #expect(out.allSatisfy { $0.isFinite })
         #expect(abs(out.reduce(0, +) - 1) < 1e-6)
         #expect(out[0] > out[1] && out[1] > out[3])
-        let loss = SoftmaxCrossEntropy.forward(logits: &logits, labels: [2], batch: 1, classes: 4)
+        var probabilities = [Float](repeating: 0, count: 4)
+        let loss = SoftmaxCrossEntropy.forward(logits: logits, probabilities: &probabilities, labels: [2],
+                                               batch: 1, classes: 4)
         #expect(loss.isFinite && loss > 1000)
+        #expect(probabilities == out)
+    }
+
+    @Test("a label that is not one of the classes stops the loss instead of reading past its row")
+    func labelOutOfRange() async {
+        await #expect(processExitsWith: .failure) {
+            var probabilities = [Float](repeating: 0, count: 3)
+            _ = SoftmaxCrossEntropy.forward(logits: [1, 2, 3], probabilities: &probabilities, labels: [3],
+                                            batch: 1, classes: 3)
+        }
+        await #expect(processExitsWith: .failure) {
+            var gradients = [Float](repeating: 0, count: 3)
+            SoftmaxCrossEntropy.backward(probabilities: [0.2, 0.3, 0.5], labels: [7], batch: 1, classes: 3,
+                                         logitGradients: &gradients)
+        }
     }
 
     @Test("activations: backward matches finite differences", arguments: Activation.allCases)

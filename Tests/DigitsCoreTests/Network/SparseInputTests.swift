@@ -19,17 +19,17 @@ struct SparseInputTests {
     }
 
     @Test("the inked-pixel lists hold every inked pixel once, in bands of about equal ink", arguments: [1, 2, 3])
-    func sparseImages(parts: Int) {
+    func sparseImages(bands: Int) {
         let dataset = sparseDataset(count: 40)
-        let sparse = SparseImages(dataset, parts: parts)
-        #expect(sparse.bandStart.count == parts + 1)
+        let sparse = SparseImages(dataset, bands: bands)
+        #expect(sparse.bandStart.count == bands + 1)
         #expect(sparse.bandStart.first == 0 && sparse.bandStart.last == 49)
         #expect(zip(sparse.bandStart, sparse.bandStart.dropFirst()).allSatisfy { $0 <= $1 })
-        var inkPerBand = [Int](repeating: 0, count: parts)
+        var inkPerBand = [Int](repeating: 0, count: bands)
         for image in 0..<dataset.count {
             var listed: [(Int, UInt8)] = []
-            for band in 0..<parts {
-                let entries = sparse.entryStart[image * parts + band]..<sparse.entryStart[image * parts + band + 1]
+            for band in 0..<bands {
+                let entries = sparse.entryStart[image * bands + band]..<sparse.entryStart[image * bands + band + 1]
                 for entry in entries {
                     let pixel = Int(sparse.pixel[entry])
                     #expect((sparse.bandStart[band]..<sparse.bandStart[band + 1]).contains(pixel))
@@ -42,17 +42,17 @@ struct SparseInputTests {
             #expect(listed.map(\.1) == expected.map { $0.element })
         }
         let total = inkPerBand.reduce(0, +)
-        for ink in inkPerBand { #expect(abs(ink * parts - total) < total / 4, "bands \(inkPerBand)") }
+        for ink in inkPerBand { #expect(abs(ink * bands - total) < total / 4, "bands \(inkPerBand)") }
     }
 
     @Test("a batch's columns list, for each pixel, the rows inked there")
     func columns() {
         let dataset = sparseDataset(count: 30)
-        let sparse = SparseImages(dataset, parts: 2)
+        let sparse = SparseImages(dataset, bands: 2)
         let batch = SparseBatch(for: sparse, capacity: 8, width: 4)
         let indices = [7, 0, 29, 13, 2]
         for band in 0..<2 {
-            let columns = batch.bands[band]
+            let columns = batch.columns[band]
             indices.withUnsafeBufferPointer { columns.fill(from: sparse, band: band, indices: $0) }
             for column in 0..<columns.pixels {
                 let pixel = columns.firstPixel + column
@@ -68,11 +68,20 @@ struct SparseInputTests {
         }
     }
 
+    @Test("a batch larger than the columns hold is refused, not written past their end")
+    func columnsRefuseOverflow() async {
+        await #expect(processExitsWith: .failure) {
+            let sparse = SparseImages(barsDataset(count: 30, seed: 1), bands: 1)
+            let batch = SparseBatch(for: sparse, capacity: 2, width: 4)
+            [0, 1, 2].withUnsafeBufferPointer { batch.columns[0].fill(from: sparse, band: 0, indices: $0) }
+        }
+    }
+
     @Test("the sparse pass gives the dense pass's loss, probabilities and gradients", arguments: [
         ([5], 1, false), ([16], 2, false), ([100], 2, false), ([130, 7], 3, false), ([64], 1, false),
         ([5], 1, true), ([100], 2, true), ([130, 7], 3, true), ([64], 2, true),
     ])
-    func matchesDense(hidden: [Int], parts: Int, byRow: Bool) throws {
+    func matchesDense(hidden: [Int], bands: Int, byRow: Bool) throws {
         let dataset = sparseDataset(count: 12)
         var network = try Network(sizes: [49] + hidden + [3], activation: .relu, seed: 4)
         var generator = SeededGenerator(seed: 8)
@@ -80,44 +89,35 @@ struct SparseInputTests {
         let indices = [3, 11, 0, 5, 8, 9]
         let labels = indices.map { dataset.labels[$0] }
 
-        // Dense: the images as floats, as the trainer converts them.
+        // Dense: the images as floats, as the dense step converts them.
         let dense = Workspace(for: network, capacity: 6)
         var input = [Float](repeating: 0, count: 6 * 49)
         input.withUnsafeMutableBufferPointer { dataset.copyBatch(indices, into: $0.baseAddress!) }
-        var denseProbabilities: [Float] = []
-        let denseLoss = dense.forwardBackward(network, input: input, labels: labels, batch: 6) {
-            denseProbabilities = Array($0)
-        }
+        let denseLoss = dense.forwardBackward(network, input: input, labels: labels, batch: 6)
+        let denseProbabilities = Array(dense.probabilities(batch: 6))
+        let denseCorrect = dense.correctCount(labels: labels, batch: 6)
 
-        // Sparse, in two chunks accumulated, so `accumulate` is covered too.
-        let layout = TrainingLayout(for: network, transposesFirstLayer: true)
-        var parameters = layout.training(network.parameters)
-        let sparse = SparseImages(dataset, parts: parts)
-        let team = WorkerTeam(size: parts)
-        let scratch = SparseBatch(for: sparse, capacity: 3, width: hidden[0], forwardsByRow: byRow)
-        let workspace = Workspace(for: network, capacity: 3)
-        var sparseLoss: Float = 0
+        // Sparse, in two chunks accumulated, so `accumulating` is covered too.
+        let step = SparseStep(network, training: dataset, capacity: 3, optimizer: Optimizer(.sgd, for: network),
+                              bands: bands, forwardsByRow: byRow)
+        #expect(step.parameters.layout == .firstLayerTransposed)
+        var sparse = BatchResult()
         var sparseProbabilities: [Float] = []
         for chunk in 0..<2 {
-            let rows = Array(indices[(chunk * 3)..<(chunk * 3 + 3)])
-            let chunkLabels = Array(labels[(chunk * 3)..<(chunk * 3 + 3)])
-            sparseLoss += parameters.withUnsafeMutableBufferPointer { parameters in
-                rows.withUnsafeBufferPointer { rows in
-                    workspace.forwardBackward(
-                        network, parameters: parameters.baseAddress!, images: sparse, indices: rows,
-                        scratch: scratch, team: team, labels: chunkLabels, meanOver: 6,
-                        accumulate: chunk == 1, step: nil) { sparseProbabilities += Array($0) }
-                }
-            } / 2
+            sparse += step.pass(indices[(chunk * 3)..<(chunk * 3 + 3)], meanOver: 6, accumulating: chunk == 1,
+                                update: nil)
+            sparseProbabilities += Array(step.workspace.probabilities(batch: 3))
         }
+        let sparseLoss = Float(sparse.loss / 6)
         #expect(abs(sparseLoss - denseLoss) < 1e-5 * max(1, abs(denseLoss)))
+        #expect(sparse.correct == denseCorrect)
         for (a, b) in zip(sparseProbabilities, denseProbabilities) { #expect(abs(a - b) < 1e-5) }
-        let gradients = layout.network(Array(workspace.gradients))
+        let gradients = step.parameters.layout.network(Array(step.workspace.gradients), of: network)
         for (index, (a, b)) in zip(gradients, dense.gradients).enumerated() {
             #expect(abs(a - b) <= 1e-5 + 1e-4 * abs(b), "parameter \(index)")
         }
         // The layout round-trips.
-        #expect(layout.network(parameters) == network.parameters)
+        #expect(step.networkParameters() == network.parameters)
     }
 
     @Test("the sparse pass's gradients match finite differences")
@@ -126,26 +126,16 @@ struct SparseInputTests {
         var network = try Network(sizes: [49, 20, 3], activation: .sigmoid, seed: 2)
         var generator = SeededGenerator(seed: 12)
         network.parameters = network.parameters.map { $0 + generator.nextNormal() * 0.1 }
-        let layout = TrainingLayout(for: network, transposesFirstLayer: true)
-        let sparse = SparseImages(dataset, parts: 2)
-        let team = WorkerTeam(size: 2)
-        let scratch = SparseBatch(for: sparse, capacity: 6, width: 20)
-        let workspace = Workspace(for: network, capacity: 6)
+        let step = SparseStep(network, training: dataset, capacity: 6, optimizer: Optimizer(.sgd, for: network),
+                              bands: 2)
         let indices = Array(0..<6)
         func loss(_ parameters: [Float]) -> Double {
-            var parameters = parameters
-            return Double(parameters.withUnsafeMutableBufferPointer { parameters in
-                indices.withUnsafeBufferPointer { indices in
-                    workspace.forwardBackward(
-                        network, parameters: parameters.baseAddress!, images: sparse, indices: indices,
-                        scratch: scratch, team: team, labels: dataset.labels, meanOver: nil,
-                        accumulate: false, step: nil) { _ in }
-                }
-            })
+            step.parameters.values = parameters
+            return step.pass(indices[...], meanOver: 6, accumulating: false, update: nil).loss / 6
         }
-        let parameters = layout.training(network.parameters)
+        let parameters = step.parameters.values
         _ = loss(parameters)
-        let analytic = Array(workspace.gradients)
+        let analytic = Array(step.workspace.gradients)
         // Every bias and a spread of weights of both layers, in the trainer's layout.
         for i in stride(from: 0, to: parameters.count, by: 7) {
             var plus = parameters, minus = parameters
@@ -164,8 +154,8 @@ struct SparseInputTests {
         let network = try Network(sizes: [6, 5, 3], activation: .relu, seed: 2)
         var generator = SeededGenerator(seed: 6)
         let gradients = network.parameters.map { _ in generator.nextNormal() }
-        var whole = Optimizer(kind, for: network, weightDecay: 0.01)
-        var split = Optimizer(kind, for: network, weightDecay: 0.01)
+        let whole = Optimizer(kind, for: network, weightDecay: 0.01)
+        let split = Optimizer(kind, for: network, weightDecay: 0.01)
         var a = network.parameters, b = network.parameters
         for _ in 0..<3 {
             var ga = gradients, gb = gradients
@@ -192,6 +182,19 @@ struct SparseInputTests {
         for _ in 0..<20 { WorkerTeam(size: 2).run { _ in } }
     }
 
+    @Test("a worker team lets go of each job, and what it holds, when the run returns")
+    func workerTeamDropsJob() {
+        final class Token: Sendable {}
+        let team = WorkerTeam(size: 3)
+        weak var released: Token?
+        do {
+            let token = Token()
+            released = token
+            team.run { _ in withExtendedLifetime(token) {} }
+        }
+        #expect(released == nil)
+    }
+
     @Test("training through the sparse layer ends where the dense path does")
     func trainerAgrees() throws {
         let training = barsDataset(count: 600, seed: 1)
@@ -211,6 +214,25 @@ struct SparseInputTests {
             #expect(largest < 1e-3, "\(kind): parameters differ by \(largest)")
             #expect(sparseNetwork.parameters != untrained.parameters)
         }
+    }
+
+    @Test("batches larger than a step's buffers, minibatch or full, train alike sparse and dense",
+          arguments: [OptimizerKind.momentum, .gd])
+    func chunkedBatchesAgree(kind: OptimizerKind) throws {
+        let training = barsDataset(count: 600, seed: 1)
+        let config = TrainingConfiguration(hiddenSizes: [24], optimizer: kind, learningRate: 0.05,
+                                           batchSize: 100, epochs: 2, seed: 5, weightDecay: 1e-4)
+        var results: [Network] = []
+        for sparse in [true, false] {
+            var trainer = Trainer(configuration: config)
+            trainer.allowsSparseInput = sparse
+            trainer.chunkSize = 32  // 100 images, or all 600, in chunks of 32
+            var network = try trainer.makeNetwork(inputSize: 64, classes: 3)
+            try trainer.train(&network, on: training)
+            results.append(network)
+        }
+        let largest = zip(results[0].parameters, results[1].parameters).map { abs($0 - $1) }.max()!
+        #expect(largest < 1e-3, "\(kind): sparse and dense differ by \(largest)")
     }
 
     @Test("a run stopped mid-epoch hands back the weights so far, in the network's layout")

@@ -2,14 +2,14 @@
 ///
 /// An MNIST digit is four-fifths background: 150 of its 784 pixels are non-zero on average. The
 /// first layer's two products (the forward pass and its weight gradient) are most of an epoch's
-/// work, and with the zeros skipped they need a fifth of it. The pixels are split into `parts`
-/// bands holding about the same ink each, one per thread of a `WorkerTeam`.
+/// work, and with the zeros skipped they need a fifth of it. The pixels are split into bands holding
+/// about the same ink each, one per thread of the sparse step's `WorkerTeam`.
 struct SparseImages: Sendable {
     /// Number of pixel bands.
-    let parts: Int
+    let bands: Int
     /// `bandStart[t]..<bandStart[t + 1]` are the pixels of band t.
     let bandStart: [Int]
-    /// Entries of image i in band t are `entryStart[i * parts + t]..<entryStart[i * parts + t + 1]`.
+    /// Entries of image i in band t are `entryStart[i * bands + t]..<entryStart[i * bands + t + 1]`.
     let entryStart: [Int]
     /// The pixel index of each entry, ascending within an image.
     let pixel: [UInt16]
@@ -29,12 +29,12 @@ struct SparseImages: Sendable {
         return Double(inked) / Double(sample) <= densityLimit
     }
 
-    /// The inked pixels of every image in `dataset`, split into `parts` bands.
-    init(_ dataset: Dataset, parts: Int) {
+    /// The inked pixels of every image in `dataset`, split into `bands` bands (at least one).
+    init(_ dataset: Dataset, bands: Int) {
         let width = dataset.pixelsPerImage
         precondition(width <= Int(UInt16.max) + 1, "pixel indices must fit 16 bits")
-        let parts = max(1, parts)
-        self.parts = parts
+        let bands = max(1, bands)
+        self.bands = bands
         let count = dataset.count
         var perPixel = [Int](repeating: 0, count: width)
         dataset.images.withUnsafeBufferPointer { images in
@@ -45,27 +45,27 @@ struct SparseImages: Sendable {
         }
         let total = perPixel.reduce(0, +)
 
-        // Band k starts at the first pixel before which k/parts of all the ink lies.
+        // Band k starts at the first pixel before which k/bands of all the ink lies.
         var bandStart = [0]
         var running = 0
         for p in 0..<width {
-            while bandStart.count < parts && running * parts >= total * bandStart.count {
+            while bandStart.count < bands && running * bands >= total * bandStart.count {
                 bandStart.append(p)
             }
             running += perPixel[p]
         }
-        while bandStart.count <= parts { bandStart.append(width) }
+        while bandStart.count <= bands { bandStart.append(width) }
         self.bandStart = bandStart
 
-        var entryStart = [Int](repeating: 0, count: count * parts + 1)
+        var entryStart = [Int](repeating: 0, count: count * bands + 1)
         var pixel = [UInt16](repeating: 0, count: total)
         var value = [UInt8](repeating: 0, count: total)
         dataset.images.withUnsafeBufferPointer { images in
             var next = 0
             for image in 0..<count {
                 let row = images.baseAddress! + image * width
-                for band in 0..<parts {
-                    entryStart[image * parts + band] = next
+                for band in 0..<bands {
+                    entryStart[image * bands + band] = next
                     for p in bandStart[band]..<bandStart[band + 1] where row[p] != 0 {
                         pixel[next] = UInt16(p)
                         value[next] = row[p]
@@ -73,7 +73,7 @@ struct SparseImages: Sendable {
                     }
                 }
             }
-            entryStart[count * parts] = next
+            entryStart[count * bands] = next
         }
         self.entryStart = entryStart
         self.pixel = pixel

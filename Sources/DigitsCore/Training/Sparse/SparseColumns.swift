@@ -1,48 +1,16 @@
-/// One batch of `SparseImages`, regrouped pixel by pixel (compressed sparse columns) within each
-/// band: for every pixel, the rows of the batch that have ink there and how much.
-///
-/// The first layer's kernels walk this pixel by pixel, so each weight row is fetched once per
-/// batch rather than once per image, and the batch's activations stay in the core's own cache.
-/// Each band belongs to one thread, which fills and reads only its own `SparseColumns`.
-final class SparseBatch: @unchecked Sendable {
-    /// Per band, its columns.
-    let bands: [SparseColumns]
-    /// Per band after the first, its share of the first layer's output, [capacity, width]; band
-    /// 0 writes straight into the workspace.
-    let partialOutputs: [UnsafeMutablePointer<Float>]
-    /// The largest batch the buffers hold.
-    let capacity: Int
-    /// Whether the first layer's forward pass goes row by row (`DenseLayer.forward(rowsOf:...)`)
-    /// rather than pixel by pixel: when a batch's outputs ([capacity, width] floats) are more
-    /// than a core's first-level cache holds, as for 784-1024-128-10.
-    let forwardsByRow: Bool
-
-    /// The first-level data cache the pixel-by-pixel forward pass keeps the outputs in.
-    static let fastCacheBytes = 32 * 1024
-
-    /// Buffers for batches of up to `capacity` rows of `images`, for a first layer `width` wide;
-    /// `forwardsByRow` overrides the choice of forward pass.
-    init(for images: SparseImages, capacity: Int, width: Int, forwardsByRow: Bool? = nil) {
-        self.capacity = capacity
-        self.forwardsByRow = forwardsByRow ?? (capacity * width * MemoryLayout<Float>.size > Self.fastCacheBytes)
-        bands = (0..<images.parts).map { band in
-            SparseColumns(firstPixel: images.bandStart[band],
-                          pixels: images.bandStart[band + 1] - images.bandStart[band], capacity: capacity)
-        }
-        partialOutputs = (1..<max(1, images.parts)).map { _ in .allocate(capacity: capacity * width) }
-    }
-
-    deinit {
-        partialOutputs.forEach { $0.deallocate() }
-    }
-}
-
 /// The inked pixels of a batch in one band of pixels, column by column.
+///
+/// `fill` runs for every band of every batch, so its inner loops use wrapping arithmetic and
+/// 32-bit entry numbers. What keeps them in bounds is checked instead: the batch fits the
+/// capacity in every build, and in debug builds each entry's pixel lies in the band, which with
+/// the capacity bounds every count and position.
 final class SparseColumns: @unchecked Sendable {
     /// The band's first pixel; column c is pixel `firstPixel + c`.
     let firstPixel: Int
     /// Pixels in the band.
     let pixels: Int
+    /// The largest batch the columns hold.
+    let capacity: Int
     /// Column c's entries are `columnStart[c]..<columnStart[c + 1]`.
     let columnStart: UnsafeMutablePointer<Int32>
     /// The batch row of each entry.
@@ -55,8 +23,12 @@ final class SparseColumns: @unchecked Sendable {
     private var touched: UInt = 0
 
     init(firstPixel: Int, pixels: Int, capacity: Int) {
+        // Every entry number, up to one per pixel of every row, must fit the 32-bit starts.
+        precondition(pixels >= 0 && capacity >= 0 && capacity * pixels <= Int(Int32.max),
+                     "\(capacity) rows of \(pixels) pixels do not fit 32-bit entry numbers")
         self.firstPixel = firstPixel
         self.pixels = pixels
+        self.capacity = capacity
         columnStart = .allocate(capacity: pixels + 2)
         columnStart.initialize(repeating: 0, count: pixels + 2)
         row = .allocate(capacity: max(1, capacity * pixels))
@@ -74,7 +46,10 @@ final class SparseColumns: @unchecked Sendable {
     /// Fills the columns from `images`' band `band` for the batch rows `indices` (image numbers).
     /// A counting sort: count each pixel's entries, turn counts into starts, then place them.
     func fill(from images: SparseImages, band: Int, indices: UnsafeBufferPointer<Int>) {
-        let parts = images.parts
+        precondition(indices.count <= capacity, "a batch of \(indices.count) rows in columns for \(capacity)")
+        precondition(images.bandStart[band] == firstPixel && images.bandStart[band + 1] == firstPixel + pixels,
+                     "band \(band) of the images is not these columns' band")
+        let bands = images.bands
         let first = firstPixel
         images.entryStart.withUnsafeBufferPointer { starts in
         images.pixel.withUnsafeBufferPointer { pixel in
@@ -84,7 +59,7 @@ final class SparseColumns: @unchecked Sendable {
             // loops whose loads do not wait on each other lets the misses overlap.
             var touched: UInt = 0
             for (batchRow, image) in indices.enumerated() {
-                let slot = image * parts + band
+                let slot = image * bands + band
                 entryRange[2 * batchRow] = starts[slot]
                 entryRange[2 * batchRow + 1] = starts[slot + 1]
             }
@@ -101,6 +76,8 @@ final class SparseColumns: @unchecked Sendable {
             columnStart.update(repeating: 0, count: pixels + 2)
             for batchRow in 0..<indices.count {
                 for entry in entryRange[2 * batchRow]..<entryRange[2 * batchRow + 1] {
+                    assert((first..<(first + pixels)).contains(Int(pixel[entry])),
+                           "entry \(entry) has pixel \(pixel[entry]) outside band \(band)")
                     columnStart[Int(pixel[entry]) &- first &+ 2] &+= 1
                 }
             }
@@ -110,6 +87,7 @@ final class SparseColumns: @unchecked Sendable {
                 for entry in entryRange[2 * batchRow]..<entryRange[2 * batchRow + 1] {
                     let column = Int(pixel[entry]) &- first &+ 1
                     let at = Int(columnStart[column])
+                    assert(at < capacity * pixels, "entry position \(at) past the columns")
                     columnStart[column] = Int32(truncatingIfNeeded: at &+ 1)
                     row[at] = rowNumber
                     value[at] = Float(ink[entry]) * (1 / 255)

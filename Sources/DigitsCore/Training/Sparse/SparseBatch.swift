@@ -1,0 +1,38 @@
+/// One batch of `SparseImages`, regrouped pixel by pixel (compressed sparse columns) within each
+/// band: for every pixel, the rows of the batch that have ink there and how much.
+///
+/// The first layer's kernels walk this pixel by pixel, so each weight row is fetched once per
+/// batch rather than once per image, and the batch's activations stay in the core's own cache.
+/// Each band belongs to one thread, which fills and reads only its own `SparseColumns`.
+final class SparseBatch: @unchecked Sendable {
+    /// Per band of `SparseImages`, its columns.
+    let columns: [SparseColumns]
+    /// Per band after the first, its share of the first layer's output, [capacity, width]; band
+    /// 0 writes straight into the workspace.
+    let partialOutputs: [UnsafeMutablePointer<Float>]
+    /// The largest batch the buffers hold.
+    let capacity: Int
+    /// Whether the first layer's forward pass goes row by row (`DenseLayer.forward(rowsOf:...)`)
+    /// rather than pixel by pixel: when a batch's outputs ([capacity, width] floats) are more
+    /// than a core's first-level cache holds, as for 784-1024-128-10.
+    let forwardsByRow: Bool
+
+    /// The first-level data cache the pixel-by-pixel forward pass keeps the outputs in.
+    static let fastCacheBytes = 32 * 1024
+
+    /// Buffers for batches of up to `capacity` rows of `images`, for a first layer `width` wide;
+    /// `forwardsByRow` overrides the choice of forward pass.
+    init(for images: SparseImages, capacity: Int, width: Int, forwardsByRow: Bool? = nil) {
+        self.capacity = capacity
+        self.forwardsByRow = forwardsByRow ?? (capacity * width * MemoryLayout<Float>.size > Self.fastCacheBytes)
+        columns = (0..<images.bands).map { band in
+            SparseColumns(firstPixel: images.bandStart[band],
+                          pixels: images.bandStart[band + 1] - images.bandStart[band], capacity: capacity)
+        }
+        partialOutputs = (1..<images.bands).map { _ in .allocate(capacity: capacity * width) }
+    }
+
+    deinit {
+        partialOutputs.forEach { $0.deallocate() }
+    }
+}

@@ -1,0 +1,59 @@
+/// The plain training step: each batch's bytes become floats (distorted, when augmenting) and
+/// every layer's products go through BLAS, with the parameters in the network's layout. The
+/// gradient checks prove this path; every faster step is checked against it.
+final class DenseStep: TrainingStep {
+    let capacity: Int
+    let optimizer: Optimizer
+    /// The parameters, in `.network` layout.
+    var parameters: TrainingParameters
+    /// The passes' buffers, and the gradients they leave.
+    let workspace: Workspace
+    /// The network's shape (its own parameters are not read).
+    private let network: Network
+    private let training: Dataset
+    private var augmenter: Augmenter?
+    /// One chunk of images as floats, and their labels.
+    private let input: UnsafeMutablePointer<Float>
+    private let labels: UnsafeMutablePointer<UInt8>
+
+    /// A step for `network`, starting from its parameters, over batches of up to `capacity`
+    /// images of `training` (whose labels the trainer has checked), distorted by `augmenter`.
+    init(_ network: Network, training: Dataset, capacity: Int, optimizer: Optimizer, augmenter: Augmenter? = nil) {
+        self.capacity = capacity
+        self.optimizer = optimizer
+        self.network = network
+        self.training = training
+        self.augmenter = augmenter
+        parameters = TrainingParameters(network, layout: .network)
+        workspace = Workspace(for: network, capacity: capacity)
+        input = .allocate(capacity: capacity * training.pixelsPerImage)
+        labels = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        input.deallocate()
+        labels.deallocate()
+    }
+
+    func pass(_ batch: ArraySlice<Int>, meanOver: Int, accumulating: Bool, update: OptimizerStep?) -> BatchResult {
+        let rows = batch.count
+        precondition(rows <= capacity, "a batch of \(rows) in a step for \(capacity)")
+        for (row, image) in batch.enumerated() { labels[row] = training.labels[image] }
+        training.copyBatch(batch, into: input)
+        augmenter?.distort(input, count: rows, rows: training.rows, columns: training.columns)
+        let loss = parameters.values.withUnsafeBufferPointer { parameters in
+            workspace.forwardBackward(network, parameters: parameters.baseAddress!, input: input, labels: labels,
+                                      batch: rows, meanOver: meanOver, accumulate: accumulating)
+        }
+        if let update { apply(update) }
+        return BatchResult(loss: Double(loss) * Double(rows), correct: workspace.correctCount(labels: labels, batch: rows))
+    }
+
+    func apply(_ update: OptimizerStep) {
+        parameters.apply(update, to: 0..<parameters.values.count, gradients: workspace.gradients.baseAddress!)
+    }
+
+    func networkParameters() -> [Float] {
+        parameters.inNetworkLayout(of: network)
+    }
+}

@@ -1,0 +1,38 @@
+/// One step of training on a batch of one training set: forward, backward, and the optimiser's
+/// update. A step owns everything that touches the parameters while a run lasts: the parameters
+/// in its `TrainingLayout`, the optimiser (whose state follows that layout), the workspace's
+/// buffers, and whatever its fast path needs (threads, scratch memory). The `Trainer` above it
+/// only picks the batches, the learning rate and what to report.
+///
+/// `DenseStep` is the plain path the gradient checks prove; `SparseStep`, for mostly blank
+/// images, is checked against it. Full-batch descent is `train` on a batch larger than a step's
+/// buffers (see `trainInChunks`).
+protocol TrainingStep: AnyObject {
+    /// The most images one pass takes.
+    var capacity: Int { get }
+    /// The optimiser the step updates its parameters with.
+    var optimizer: Optimizer { get }
+
+    /// Forward and backward over the training images at `images` (at most `capacity`): leaves
+    /// the gradients of the mean loss over `meanOver` images, added to those already there with
+    /// `accumulating`. With `update`, also applies it to every parameter (a step may do part of
+    /// that while the gradients are still in cache). Returns the images' summed loss and how many
+    /// the network got right.
+    func pass(_ images: ArraySlice<Int>, meanOver: Int, accumulating: Bool, update: OptimizerStep?) -> BatchResult
+
+    /// Applies `update` to every parameter, from the gradients the passes left.
+    func apply(_ update: OptimizerStep)
+
+    /// The parameters so far, in the network's layout.
+    func networkParameters() -> [Float]
+}
+
+extension TrainingStep {
+    /// Trains on the training images `batch` at learning rate `rate`: one optimiser step. A
+    /// batch that fits the buffers is one pass; a larger one is full-batch descent, in chunks.
+    func train(_ batch: ArraySlice<Int>, rate: Float) -> BatchResult {
+        let update = optimizer.nextStep(rate: rate)
+        guard batch.count <= capacity else { return trainInChunks(batch, update: update) }
+        return pass(batch, meanOver: batch.count, accumulating: false, update: update)
+    }
+}
