@@ -91,11 +91,8 @@ extension BrowseScreen {
         let fixed = " image  true  pred  "
         frame.put(TextFit.truncate(fixed + "top probabilities", to: inside.width, glyphs: theme.glyphs),
                   x: inside.x, y: inside.y, style: theme.dim)
-        if items.isEmpty {
-            frame.put(TextFit.truncate(" No images here. c clears the filters, a lists all.",
-                                       to: inside.width, glyphs: theme.glyphs),
-                      x: inside.x, y: inside.y + 2, style: theme.text)
-        }
+        if items.isEmpty { renderEmpty(into: &frame, area: Rect(x: inside.x, y: inside.y + 2, width: inside.width,
+                                                                height: inside.height - 2), theme: theme) }
         let available = inside.width - fixed.count
         let entries = min(3, max(1, (available + 2) / 13))
         let barWidth = min(10, max(1, (available + 2) / entries - 2 - 7))
@@ -128,11 +125,26 @@ extension BrowseScreen {
         renderSelectedArt(into: &frame, layout: layout, data: data, theme: theme)
     }
 
+    /// Why the list is empty and what brings images back, wrapped to `area`.
+    func renderEmpty(into frame: inout Frame, area: Rect, theme: Theme) {
+        let message: String
+        if filter.isEmpty && !includesCorrect {
+            message = "The model reads every test image right. a lists them all."
+        } else if filter.isEmpty {
+            message = "No test images."
+        } else {
+            message = "No images match the filter. c clears it" + (includesCorrect ? "." : ", a lists all images.")
+        }
+        for (index, line) in TextFit.wrap(message, width: area.width - 2).prefix(max(0, area.height)).enumerated() {
+            frame.put(line, x: area.x + 1, y: area.y + index, style: theme.text)
+        }
+    }
+
     /// The selected image beside the list, with its labels and top probabilities under it.
     func renderSelectedArt(into frame: inout Frame, layout: BrowseLayout, data: BrowseData, theme: Theme) {
         let box = layout.listArtBox
         guard let item = selected else {
-            frame.drawBox(box, style: theme.border, glyphs: theme.glyphs)
+            frame.drawBox(box, style: theme.border, glyphs: theme.glyphs, title: "No image", titleStyle: theme.title)
             return
         }
         frame.drawBox(box, style: theme.border, glyphs: theme.glyphs, title: "#\(item.index)", titleStyle: theme.title)
@@ -169,10 +181,8 @@ extension BrowseScreen {
                       title: TextFit.truncate(listTitle + " · " + positionText, to: box.width - 6, glyphs: theme.glyphs),
                       titleStyle: theme.title)
         let inside = box.inset(by: 1)
-        if items.isEmpty {
-            frame.put(" No images here. c clears the filters, a lists all.", x: inside.x, y: inside.y + 1,
-                      style: theme.text, maxWidth: inside.width)
-        }
+        if items.isEmpty { renderEmpty(into: &frame, area: Rect(x: inside.x, y: inside.y + 1, width: inside.width,
+                                                                height: inside.height - 1), theme: theme) }
         let columns = layout.gridColumns, perPage = columns * layout.gridRows
         let first = firstShown(perPage: perPage)
         let art = layout.thumbnailSize
