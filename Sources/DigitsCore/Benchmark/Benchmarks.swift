@@ -36,16 +36,22 @@ public enum Benchmarks {
 
     /// The reference epoch: 784-128-10, batch 64, plain SGD at 0.1, the median of `epochs` epochs.
     public static func referenceEpoch(train: Dataset, epochs: Int = 5) throws -> Figure {
-        let config = TrainingConfiguration(hiddenSizes: [128], activation: .relu, optimizer: .sgd,
-                                           learningRate: 0.1, batchSize: 64, epochs: epochs, seed: 1)
+        try epoch(of: SeedSetup.reference, train: train, epochs: epochs)
+    }
+
+    /// Median seconds per epoch of `setup` over `epochs` epochs on `train`.
+    public static func epoch(of setup: SeedSetup, train: Dataset, epochs: Int = 5) throws -> Figure {
+        var config = setup.configuration
+        config.epochs = epochs
         let trainer = Trainer(configuration: config)
         var network = try trainer.makeNetwork(inputSize: train.pixelsPerImage)
         var seconds: [Double] = []
         try trainer.train(&network, on: train) { event in
             if case .epoch(let summary) = event { seconds.append(summary.seconds) }
         }
-        return Figure(name: "reference epoch (784-128-10, batch 64, SGD 0.1), median of \(epochs)",
-                      value: median(seconds), unit: "s", target: 0.12, lowerIsBetter: true, samples: seconds)
+        return Figure(name: "\(setup.name) epoch, median of \(epochs)",
+                      value: median(seconds), unit: "s", target: setup.targetSeconds, lowerIsBetter: true,
+                      samples: seconds)
     }
 
     /// The default `digits train` recipe: seconds from `processStart` until the test accuracy

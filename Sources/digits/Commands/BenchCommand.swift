@@ -30,6 +30,9 @@ struct BenchCommand: ParsableCommand {
             figures += [recipe.time, recipe.accuracy, Benchmarks.peakMemory()]
             let sets = try location.load()
             figures.append(try Benchmarks.referenceEpoch(train: sets.train))
+            for setup in SeedSetup.others {
+                figures.append(try Benchmarks.epoch(of: setup, train: sets.train, epochs: 3))
+            }
             // The drawing figure is for the network Draw really runs: the shipped model.
             let shipped = (try? ModelFile.load(path: ModelLocator.defaultModelPath()))?.network
             let network = try shipped ?? Network(sizes: [784, 128, 10], activation: .relu, seed: 1)
