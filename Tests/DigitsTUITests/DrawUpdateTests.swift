@@ -321,6 +321,25 @@ struct DrawLabelTests {
         #expect(try app.draw.drawingsSummary?.1 == true)
     }
 
+    @Test func aFileThatCannotBeUsedGivesWayToTheFallback() throws {
+        var app = App.digits(model: try randomModel(), size: Size(width: 80, height: 24), capabilities: .full,
+                             drawingsPath: "/data/my-drawings.json", fallbackDrawingsPath: "/data/recovered.json")
+        app.send(ScreenStates.stroke)
+        _ = app.update(.key(.character("s")))
+        _ = app.update(.key(.character("4")))
+        let problem = DrawingCollectionError.cannotWrite(FileWriteError(path: "/data/my-drawings.json",
+                                                                        problem: .cannotWrite(reason: "disk full")))
+        let retry = app.update(.drawingsSaveFailed(path: "/data/my-drawings.json", problem))
+        guard case .saveDrawings(let path, let drawings)? = retry.first else {
+            Issue.record("expected a retry at the fallback, got \(retry)"); return
+        }
+        #expect(path == "/data/recovered.json" && drawings.count == 1)
+        #expect(try app.draw.isRescuing, "a signal now waits for the write")
+        app.send([.drawingsSaved(path: path, DrawnDigitSet(writers: [DrawingCollection.writer], drawings: drawings), count: 1)])
+        #expect(try app.draw.exitNotes == ["Labelled drawings were saved to /data/recovered.json: \(problem.description)"])
+        #expect(try !app.draw.isRescuing)
+    }
+
     @Test func escapeOrAnotherKeyCancels() throws {
         var app = try makeApp()
         app.send(ScreenStates.stroke)

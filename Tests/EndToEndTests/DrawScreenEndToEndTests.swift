@@ -257,13 +257,23 @@ extension DrawScreenEndToEndTests {
         #expect(set.drawings.map(\.label) == [1])
         try session.send(keys: "q")
 
+        // A file that is not a set: the drawing goes to a new file in the data directory, and
+        // the exit note says where.
         try Data("not a set".utf8).write(to: URL(fileURLWithPath: file))
-        try session.run(DigitsBinary.quoted(binary) + " draw --drawn " + DigitsBinary.quoted(file))
+        let data = temporaryPath("xdg")
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        try session.run("clear; XDG_DATA_HOME=" + DigitsBinary.quoted(data) + " " + DigitsBinary.quoted(binary)
+                        + " draw --drawn " + DigitsBinary.quoted(file))
         try session.waitFor { $0.contains("Probabilities") }
         try session.drag(through: verticalStroke)
+        try session.waitForStable { $0.contains("% sure") }
         try session.send(keys: "s", "1")
-        try session.waitFor { $0.contains("unsaved") }
+        try session.waitFor { $0.contains("my drawings: 1,") }
         try session.send(keys: "q")
+        try session.waitFor { $0.contains("Labelled drawings were saved to") }
+        let recovered = try FileManager.default.contentsOfDirectory(atPath: data + "/digits")
+        #expect(recovered.count == 1 && recovered[0].hasPrefix("recovered-drawings-"))
+        #expect(try DigitsCore.DrawnDigitSet.load(path: data + "/digits/" + recovered[0]).drawings.count == 1)
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "not a set")
     }
 }

@@ -13,6 +13,13 @@ public enum DrawingCollection {
         UserDirectories.data(environment: environment) + "/" + defaultFileName
     }
 
+    /// A new file for drawings that cannot go where they were meant to, stamped so it is not
+    /// an existing one: `recovered-drawings-20261202-130512.json` in the user's data directory.
+    public static func fallbackPath(now: Date = Date(),
+                                    environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        UserDirectories.data(environment: environment) + "/recovered-drawings-\(ModelRescue.timestamp(now)).json"
+    }
+
     /// The set at `path`: nil when there is no file yet. A file that is there but is not a
     /// valid set is an error, so that nothing ever writes over it.
     public static func load(path: String) throws(DrawingCollectionError) -> DrawnDigitSet? {

@@ -11,9 +11,10 @@ extension App {
                               capabilities: Capabilities,
                               training: TrainScreenSetup = TrainScreenSetup(),
                               testData: DataLocation? = nil, drawingsPath: String? = nil,
-                              first: DigitsScreen = .draw) -> App {
+                              fallbackDrawingsPath: String? = nil, first: DigitsScreen = .draw) -> App {
         App(screens: [
-            DrawScreen(model: model, modelProblem: modelProblem, drawingsPath: drawingsPath, size: size),
+            DrawScreen(model: model, modelProblem: modelProblem, drawingsPath: drawingsPath,
+                       fallbackDrawingsPath: fallbackDrawingsPath, size: size),
             TrainScreen(setup: training, drawModelName: model?.name),
             BrowseScreen(model: model, modelProblem: modelProblem, testData: testData, size: size),
         ], size: size, capabilities: capabilities, activeIndex: first.rawValue)

@@ -58,7 +58,7 @@ extension DrawScreen {
 
     /// Sends what is unsaved to be written, unless a write is under way (its answer sends the
     /// rest) or the file cannot be used.
-    private mutating func writeUnsaved() -> [Effect] {
+    mutating func writeUnsaved() -> [Effect] {
         guard let drawingsPath, saving == 0, !unsaved.isEmpty, collectionProblem == nil else { return [] }
         saving = unsaved.count
         return [.saveDrawings(path: drawingsPath, drawings: unsaved)]
@@ -86,9 +86,23 @@ extension DrawScreen {
             collection = set
             collectionProblem = nil
         case .failure(let error):
-            collectionProblem = error.description
+            _ = switchToFallback(because: error)
         }
         countWrong()
+    }
+
+    /// Gives up `drawingsPath` for the fallback file, if there is one not yet tried. Returns
+    /// whether it did; if not, saving stops and drawings stay in memory.
+    private mutating func switchToFallback(because error: DrawingCollectionError) -> Bool {
+        guard let current = drawingsPath, let fallback = fallbackDrawingsPath, fallback != current else {
+            collectionProblem = error.description
+            return false
+        }
+        abandonedDrawings = (current, error.description)
+        drawingsPath = fallback
+        collection = nil
+        note = "Saving drawings to \(fallback.split(separator: "/").last.map(String.init) ?? fallback): \(error.description)"
+        return true
     }
 
     mutating func saved(_ set: DrawnDigitSet, count: Int) -> [Effect] {
@@ -99,10 +113,11 @@ extension DrawScreen {
         return writeUnsaved()
     }
 
-    mutating func saveFailed(_ error: DrawingCollectionError) {
+    mutating func saveFailed(_ error: DrawingCollectionError) -> [Effect] {
         saving = 0
-        collectionProblem = error.description
+        if switchToFallback(because: error) { return writeUnsaved() }
         note = "Not saved: \(error.description). \(unsaved.count) drawing\(unsaved.count == 1 ? "" : "s") kept in memory."
+        return []
     }
 
     /// Replays every labelled drawing through the model: run when the drawings or the model

@@ -20,8 +20,11 @@ extension DrawScreen {
             return saved(set, count: count)
         case .drawingsSaveFailed(let path, let error):
             guard path == drawingsPath else { break }
-            saveFailed(error)
-        case .terminate, .dataChecked, .training, .trainingEnded, .trainingFailed, .saved,
+            return saveFailed(error)
+        case .terminate:
+            // A signal: one last try at writing what is labelled and not yet on disk.
+            return writeUnsaved()
+        case .dataChecked, .training, .trainingEnded, .trainingFailed, .saved,
              .saveFailed, .rescued, .evaluated:
             break
         }

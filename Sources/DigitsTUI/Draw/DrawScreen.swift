@@ -38,7 +38,12 @@ public struct DrawScreen: Screen {
     public internal(set) var drawingsPath: String?
     /// The labelled drawings as the file holds them, once read.
     public internal(set) var collection: DrawnDigitSet?
-    /// Why the file cannot be used, when it cannot: drawings then stay in `unsaved`.
+    /// Where drawings go when `drawingsPath` cannot be used (a file that is not a set, a
+    /// failed write): a new file, so nothing is written over and nothing is lost.
+    public internal(set) var fallbackDrawingsPath: String?
+    /// The file given up for the fallback, and why, for the exit note.
+    public internal(set) var abandonedDrawings: (path: String, reason: String)?
+    /// Why no file can be written, when neither can: drawings then stay in `unsaved`.
     public internal(set) var collectionProblem: String?
     /// Labelled drawings not yet written, oldest first; the first `saving` are being written.
     public internal(set) var unsaved: [DrawnDigit] = []
@@ -50,10 +55,12 @@ public struct DrawScreen: Screen {
     /// A short message about the last action ("Nothing to undo."), cleared by the next one.
     public internal(set) var note: String?
 
-    public init(model: DrawModel?, modelProblem: String? = nil, drawingsPath: String? = nil, size: Size) {
+    public init(model: DrawModel?, modelProblem: String? = nil, drawingsPath: String? = nil,
+                fallbackDrawingsPath: String? = nil, size: Size) {
         self.model = model
         self.modelProblem = modelProblem
         self.drawingsPath = drawingsPath
+        self.fallbackDrawingsPath = fallbackDrawingsPath
         layout = DrawLayout(size: size)
         canvas = layout.geometry.blankCanvas()
         cursor = CursorPosition(x: layout.geometry.screenPixelWidth / 2, y: layout.geometry.screenPixelHeight / 2)
@@ -73,6 +80,22 @@ public struct DrawScreen: Screen {
     /// Reads the labelled drawings once the app starts.
     public mutating func start(context: ScreenContext) -> [Effect] {
         drawingsPath.map { [.loadDrawings(path: $0)] } ?? []
+    }
+
+    /// A labelled drawing being written keeps the app from quitting on a signal until it is.
+    public var isRescuing: Bool { saving > 0 }
+
+    /// Where labelled drawings went if not to the file asked for, and any that could not be saved.
+    public var exitNotes: [String] {
+        var notes: [String] = []
+        if let abandoned = abandonedDrawings, let drawingsPath, collection?.drawings.isEmpty == false {
+            notes.append("Labelled drawings were saved to \(drawingsPath): \(abandoned.reason)")
+        }
+        if !unsaved.isEmpty {
+            let count = unsaved.count == 1 ? "1 labelled drawing was" : "\(unsaved.count) labelled drawings were"
+            notes.append("\(count) not saved: \(collectionProblem ?? "the write did not finish").")
+        }
+        return notes
     }
 
     /// While labelling, every key goes to the screen: digits are labels, not screen switches.

@@ -52,7 +52,8 @@ struct DrawCommand: ParsableCommand {
             App.digits(model: model, modelProblem: problem, size: size, capabilities: capabilities,
                        training: TrainScreenSetup(data: dataOptions.location),
                        testData: dataOptions.location,
-                       drawingsPath: drawn ?? DrawingCollection.defaultPath(), first: first)
+                       drawingsPath: drawn ?? DrawingCollection.defaultPath(),
+                       fallbackDrawingsPath: DrawingCollection.fallbackPath(), first: first)
         }
     }
 }
