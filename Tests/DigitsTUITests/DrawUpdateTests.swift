@@ -340,6 +340,41 @@ struct DrawLabelTests {
         #expect(try !app.draw.isRescuing)
     }
 
+    @Test func savedDrawingsStayOnTheCanvasAndKeepThePenStroke() throws {
+        var app = try makeApp()
+        // A drag that runs off the canvas, over the border and the status line.
+        app.send(drag([(14, 4), (14, 12), (14, 23), (40, 23)]))
+        _ = app.update(.key(.character("s")))
+        guard case .saveDrawings(_, let drawings)? = app.update(.key(.character("1"))).first else {
+            Issue.record("expected a save"); return
+        }
+        let canvas = drawings[0].canvas
+        #expect(drawings[0].strokes.joined().allSatisfy(canvas.contains))
+        #expect(throws: Never.self) {
+            _ = try DrawnDigitSet.decode(DrawnDigitSet(writers: [DrawingCollection.writer],
+                                                       drawings: drawings.map { var d = $0; d.id = "x"; return d }).encoded(),
+                                         path: "check.json")
+        }
+
+        // The keyboard pen's stroke, still being drawn, is part of the drawing.
+        var pen = try makeApp()
+        pen.type("pjjjjjjjj")
+        _ = pen.update(.key(.character("s")))
+        guard case .saveDrawings(_, let penDrawings)? = pen.update(.key(.character("1"))).first else {
+            Issue.record("expected the pen's stroke to be saved"); return
+        }
+        #expect(penDrawings[0].strokes.count == 1 && penDrawings[0].strokes[0].count > 1)
+        #expect(try pen.draw.pen == .up)
+    }
+
+    @Test func erasedDrawingsAreNotSaved() throws {
+        var app = try makeApp()
+        app.send(ScreenStates.stroke)
+        app.send(drag([(14, 8), (14, 12)], button: .right))
+        _ = app.update(.key(.character("s")))
+        #expect(try app.draw.note?.contains("Erased") == true && !app.draw.labelling)
+    }
+
     @Test func escapeOrAnotherKeyCancels() throws {
         var app = try makeApp()
         app.send(ScreenStates.stroke)

@@ -50,8 +50,15 @@ public enum DrawingCollection {
         if !directory.isEmpty {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
+        let bytes = set.encoded()
+        // Never write a file that would not read back: it would lock the user out of it.
         do {
-            try AtomicFile.write(Data(set.encoded()), to: path)
+            _ = try DrawnDigitSet.decode(bytes, path: path)
+        } catch {
+            throw .invalidDrawing(error)
+        }
+        do {
+            try AtomicFile.write(Data(bytes), to: path)
         } catch {
             throw .cannotWrite(error)
         }
@@ -64,11 +71,14 @@ public enum DrawingCollectionError: Error, Equatable, CustomStringConvertible {
     /// The file exists but is not a drawn-digit set; it is left as it is.
     case notASet(DrawnDigitsError)
     case cannotWrite(FileWriteError)
+    /// A drawing to add is not valid in the format (a point off its canvas, say); nothing written.
+    case invalidDrawing(DrawnDigitsError)
 
     public var description: String {
         switch self {
         case .notASet(let error): "\(error.description) (not a drawn-digit set, so it is left alone)"
         case .cannotWrite(let error): error.description
+        case .invalidDrawing(let error): "a drawing would not be valid in the file: \(error.description)"
         }
     }
 }

@@ -20,7 +20,15 @@ public struct Explanation: Sendable, Equatable {
     /// Explains `input` for `digit`, or for the predicted digit when `digit` is nil.
     public init(network: Network, input: [Float], digit: Int? = nil) {
         trace = NetworkTrace(network: network, input: input)
-        let probabilities = network.probabilities(for: input)
+        // Softmax of the traced logits: the same layer code and softmax as
+        // `Network.probabilities(for:)`, so the same numbers, from one forward pass.
+        var probabilities = [Float](repeating: 0, count: trace.logits.count)
+        trace.logits.withUnsafeBufferPointer { logits in
+            probabilities.withUnsafeMutableBufferPointer { out in
+                SoftmaxCrossEntropy.softmax(logits: logits.baseAddress!, probabilities: out.baseAddress!,
+                                            batch: 1, classes: logits.count)
+            }
+        }
         self.probabilities = probabilities
         prediction = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
         let explained = digit ?? prediction

@@ -74,6 +74,7 @@ extension BrowseScreen {
     /// Recomputes `items` after the filter, sort or all/mistakes changed, keeping image
     /// `index` selected when it is still listed (else the first).
     mutating func refreshItems(keeping index: Int?) {
+        askedDigit = nil
         guard let report = data?.report else { items = []; selection = 0; return }
         items = report.classifications(matching: filter, includingCorrect: includesCorrect, sortedBy: order)
         selection = index.flatMap { wanted in items.firstIndex { $0.index == wanted } } ?? 0

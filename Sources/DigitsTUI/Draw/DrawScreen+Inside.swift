@@ -53,7 +53,10 @@ extension DrawScreen {
         }
         var y = area.y
         func line(_ text: String, _ style: Style) {
-            frame.put(TextFit.truncate(text, to: width, glyphs: theme.glyphs), x: x, y: y, style: style)
+            // Never past the box: a short box shows what fits, most telling first.
+            if y < area.maxY {
+                frame.put(TextFit.truncate(text, to: width, glyphs: theme.glyphs), x: x, y: y, style: style)
+            }
             y += 1
         }
         // The last action's note ("Cleared (u brings it back).") has no model panel to go to.
@@ -68,7 +71,7 @@ extension DrawScreen {
                     y += grid.height
                 }
             }
-        } else {
+        } else if !explanation.layers.isEmpty {
             line("layers " + explanation.layers.map { "\($0.size) (\(Int(($0.activeFraction * 100).rounded()))% on)" }
                 .joined(separator: " · "), theme.text)
         }
@@ -76,8 +79,12 @@ extension DrawScreen {
         let digit = explanation.digit, parts = explanation.decomposition
         line(ExplanationLines.logitSum(explanation, width: width), theme.text)
         let (supporting, opposing) = parts.strongest(8)
-        ExplanationLines.units("for \(digit):", supporting, x: x, y: y, width: width, into: &frame, theme: theme)
-        ExplanationLines.units("against:", opposing, x: x, y: y + 1, width: width, into: &frame, theme: theme)
+        if y < area.maxY {
+            ExplanationLines.units("for \(digit):", supporting, x: x, y: y, width: width, into: &frame, theme: theme)
+        }
+        if y + 1 < area.maxY {
+            ExplanationLines.units("against:", opposing, x: x, y: y + 1, width: width, into: &frame, theme: theme)
+        }
         y += 2
         if plan.pictures > 0 {
             let chosen = Array(supporting.prefix((plan.pictures + 1) / 2)) + Array(opposing.prefix(plan.pictures / 2))
@@ -108,7 +115,7 @@ extension DrawScreen {
         let scale = EvidenceLevel.scale(of: logits)
         for (digit, logit) in logits.enumerated() where column + 3 <= x + width {
             let level = EvidenceLevel(logit, scale: scale, inked: true) ?? .neutral
-            var style = theme.hasColors ? Style(foreground: .indexed(16), background: theme.evidence(level)) : theme.text
+            var style = theme.hasColors ? Style(foreground: theme.hasGreys ? .indexed(16) : .black, background: theme.evidence(level)) : theme.text
             if digit == explanation.digit { style.bold = true; style.underline = true }
             let mark = theme.hasColors ? "" : String(level.character)
             column = frame.put(" \(digit)\(mark)", x: column, y: y, style: style) + (theme.hasColors ? 1 : 0)
@@ -132,7 +139,7 @@ struct InsidePlan {
     init(explanation: Explanation, height: Int, width: Int) {
         let layers = explanation.layers
         var left = height - 3
-        if left >= layers.count { layerLines = true; left -= layers.count } else { left -= 1 }
+        if left >= layers.count && layers.count > 0 { layerLines = true; left -= layers.count } else { left -= 1 }
         if left >= 1 { outputRow = true; left -= 1 }
         let gridRows = layers.reduce(0) { $0 + UnitGrid(activations: $1.activations, width: width).height }
         if layerLines && left >= gridRows { grids = true; left -= gridRows }

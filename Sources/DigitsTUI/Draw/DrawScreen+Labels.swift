@@ -36,30 +36,46 @@ extension DrawScreen {
             note = "Labelled drawings are off: start with --drawn FILE."
             return false
         }
-        guard networkInput != nil, history.visibleStrokes.contains(where: { !$0.erasing }) else {
+        // A stroke the keyboard pen is still drawing belongs to the drawing.
+        if pen == .up { finishStroke() }
+        let strokes = history.visibleStrokes + (activeStroke.map { [$0] } ?? [])
+        guard networkInput != nil, !strokes.isEmpty else {
             note = "Draw a digit first, then s and its digit."
+            return false
+        }
+        // The set format replays strokes of one brush, painting only: anything else would
+        // save a picture other than the one the network read.
+        guard !strokes.contains(where: \.erasing) else {
+            note = "Erased drawings cannot be saved: c, then draw it again."
+            return false
+        }
+        guard Set(strokes.map(\.radius)).count == 1 else {
+            note = "One brush size per saved drawing: c, then draw it again."
             return false
         }
         return true
     }
 
     private mutating func save(label: Int) -> [Effect] {
+        liftPen()
+        finishStroke()
         let drawing = drawnDigit(label: label)
         unsaved.append(drawing)
         let read = prediction.map { $0 == label ? "read right" : "read as \($0)" } ?? "not read"
-        finishStroke()
         history.record(.clear)
         askedDigit = nil
         redraw()
         countWrong()
-        note = "Saved as \(label), \(read)."
-        return writeUnsaved()
+        let effects = writeUnsaved()
+        note = collectionProblem == nil ? "Saved as \(label), \(read)." : "Kept as \(label) in memory: not saved."
+        return effects
     }
 
     /// Sends what is unsaved to be written, unless a write is under way (its answer sends the
     /// rest) or the file cannot be used.
     mutating func writeUnsaved() -> [Effect] {
-        guard let drawingsPath, saving == 0, !unsaved.isEmpty, collectionProblem == nil else { return [] }
+        // A write that failed before is tried again: the problem may have been brief (a full disk).
+        guard let drawingsPath, saving == 0, !unsaved.isEmpty else { return [] }
         saving = unsaved.count
         return [.saveDrawings(path: drawingsPath, drawings: unsaved)]
     }
@@ -76,7 +92,11 @@ extension DrawScreen {
             terminal: CellSize(columns: layout.predictionBox.maxX, rows: layout.canvasBox.maxY + 1),
             brushPercent: min(max(percent, DrawnDigitSet.brushPercents.lowerBound), DrawnDigitSet.brushPercents.upperBound),
             strokes: strokes.map { stroke in
-                stroke.points.map { CellPoint(column: Int($0.x), row: Int($0.y / 2)) }
+                // A drag may run past the canvas; the set format keeps points inside it.
+                stroke.points.map { point in
+                    CellPoint(column: min(max(Int(point.x.rounded(.down)), 0), geometry.cells.columns - 1),
+                              row: min(max(Int((point.y / 2).rounded(.down)), 0), geometry.cells.rows - 1))
+                }
             })
     }
 
@@ -107,9 +127,19 @@ extension DrawScreen {
 
     mutating func saved(_ set: DrawnDigitSet, count: Int) -> [Effect] {
         collection = set
+        collectionProblem = nil
         unsaved.removeFirst(min(count, unsaved.count))
         saving = 0
         countWrong()
+        return writeUnsaved()
+    }
+
+    /// The answer to a write sent before saving moved to the fallback file: what it wrote is
+    /// on disk there, the rest goes to the file in use now.
+    mutating func savedToAbandoned(path: String, count: Int) -> [Effect] {
+        guard path == abandonedDrawings?.path else { return [] }
+        unsaved.removeFirst(min(count, unsaved.count))
+        saving = 0
         return writeUnsaved()
     }
 

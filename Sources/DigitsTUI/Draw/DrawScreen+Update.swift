@@ -16,10 +16,10 @@ extension DrawScreen {
             guard path == drawingsPath else { break }
             loaded(result)
         case .drawingsSaved(let path, let set, let count):
-            guard path == drawingsPath else { break }
+            guard path == drawingsPath else { return savedToAbandoned(path: path, count: count) }
             return saved(set, count: count)
         case .drawingsSaveFailed(let path, let error):
-            guard path == drawingsPath else { break }
+            guard path == drawingsPath else { return savedToAbandoned(path: path, count: 0) }
             return saveFailed(error)
         case .terminate:
             // A signal: one last try at writing what is labelled and not yet on disk.
@@ -123,7 +123,7 @@ extension DrawScreen {
         }
     }
 
-    private mutating func liftPen() {
+    mutating func liftPen() {
         finishStroke()
         pen = .up
     }

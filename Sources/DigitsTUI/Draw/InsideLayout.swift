@@ -22,13 +22,19 @@ public struct InsideLayout: Hashable, Sendable {
     public let unitsBox: Rect
 
     public init(_ draw: DrawLayout) {
-        evidenceBox = draw.networkBox
-        evidence = draw.network
-        evidenceScale = draw.networkScale
+        // Where the doubled network view would leave the units panel too short to read (from
+        // 140x36 to about 140x44), the map is drawn at single size, centred in the same width.
+        let scale = draw.networkScale > 1 && draw.canvasBox.maxY - draw.network.y - 14 * draw.networkScale < 9
+            ? 1 : draw.networkScale
+        evidenceScale = scale
+        evidenceBox = Rect(x: draw.networkBox.x, y: draw.networkBox.y, width: draw.networkBox.width,
+                           height: 14 * scale + 2)
+        evidence = Rect(x: draw.networkBox.x + (draw.networkBox.width - 28 * scale) / 2, y: draw.network.y,
+                        width: 28 * scale, height: 14 * scale)
         barsBox = Rect(x: draw.barsBox.x, y: draw.barsBox.y, width: draw.barsBox.width,
-                       height: draw.networkBox.height)
-        unitsBox = Rect(x: draw.networkBox.x, y: draw.networkBox.maxY,
+                       height: evidenceBox.height)
+        unitsBox = Rect(x: draw.networkBox.x, y: evidenceBox.maxY,
                         width: draw.barsBox.maxX - draw.networkBox.x,
-                        height: draw.canvasBox.maxY - draw.networkBox.maxY)
+                        height: draw.canvasBox.maxY - evidenceBox.maxY)
     }
 }

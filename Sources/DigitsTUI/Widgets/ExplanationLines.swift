@@ -32,6 +32,7 @@ enum ExplanationLines {
 
     /// "2.08", "-0.24"; with `signed`, "+2.08".
     static func number(_ value: Double, signed: Bool = false) -> String {
+        guard value.isFinite, abs(value) < 1e12 else { return value.isNaN ? "nan" : (value < 0 ? "-big" : "big") }
         let hundredths = Int((abs(value) * 100).rounded())
         let sign = value < 0 && hundredths > 0 ? "-" : (signed ? "+" : "")
         let fraction = hundredths % 100
