@@ -15,6 +15,13 @@ public struct Trainer {
     /// Whether batches of mostly-background images may go through the sparse first layer; off,
     /// every batch takes the dense path (the tests compare the two).
     var allowsSparseInput = true
+    /// Threads that share the sparse first layer's work: by default as many as suit this
+    /// machine. Tests set two and three to exercise the team on any machine (and under
+    /// ThreadSanitizer, on small data).
+    public var workerCount = Trainer.preferredWorkerCount
+
+    /// The threads worth using for training on this machine: its cores, up to four.
+    public static var preferredWorkerCount: Int { WorkerTeam.preferredSize() }
 
     /// Rows processed at once when a batch is larger than this (full-batch gradient descent).
     static let chunkSize = 1000
@@ -57,7 +64,7 @@ public struct Trainer {
         let batches = (training.count + batchSize - 1) / batchSize
         let workspace = Workspace(for: network, capacity: chunk)
         let sparse = allowsSparseInput && config.augmentation == nil && SparseImages.suits(training)
-            ? SparseInput(training, capacity: chunk, width: network.layers[0].outputs) : nil
+            ? SparseInput(training, capacity: chunk, width: network.layers[0].outputs, workers: workerCount) : nil
         // With small layers after the first, BLAS would only use its threads for the test set
         // at each epoch's end, and they would then spin on the cores the team is using. With
         // large ones (784-1024-128-10), BLAS splitting them across cores is worth it.
@@ -246,8 +253,8 @@ private struct SparseInput {
     let batch: SparseBatch
     let team: WorkerTeam
 
-    init(_ dataset: Dataset, capacity: Int, width: Int) {
-        team = WorkerTeam(size: WorkerTeam.preferredSize())
+    init(_ dataset: Dataset, capacity: Int, width: Int, workers: Int) {
+        team = WorkerTeam(size: workers)
         images = SparseImages(dataset, parts: team.size)
         batch = SparseBatch(for: images, capacity: capacity, width: width)
     }
