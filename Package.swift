@@ -64,11 +64,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Every parser of outside bytes wrapped for a fuzzer, and the libFuzzer entry point
+        // (see scripts/fuzz). The targets are a library so FuzzCorpusTests can replay the corpus.
+        .target(
+            name: "DigitsFuzz",
+            dependencies: ["DigitsCore"]
+        ),
+        .executableTarget(
+            name: "digits-fuzz",
+            dependencies: ["DigitsFuzz"]
+        ),
         .testTarget(name: "DigitsCoreTests", dependencies: ["DigitsCore"]),
         // Snapshots/ holds the golden screen files, read from the source tree (see Snapshot.swift).
         .testTarget(name: "DigitsTUITests", dependencies: ["DigitsTUI", "DigitsCore"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "DigitsTerminalTests", dependencies: ["DigitsTerminal", "DigitsTUI", "DigitsCore"]),
+        .testTarget(name: "DigitsFuzzTests", dependencies: ["DigitsFuzz"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DigitsCore"]),
     ]
 )

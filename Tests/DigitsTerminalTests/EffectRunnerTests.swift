@@ -10,23 +10,10 @@ struct EffectRunnerTests {
     /// Collects posted events until `done` holds for one of them or `seconds` pass.
     func answers(of poster: EventPoster, within seconds: Double = 30,
                  until done: (Event) -> Bool) -> [Event] {
-        var events: [Event] = []
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            var descriptor = pollfd(fd: poster.wakeDescriptor, events: Int16(POLLIN), revents: 0)
-            _ = poll(&descriptor, 1, 50)
-            events += poster.drain()
-            if events.contains(where: done) { break }
-        }
-        return events
+        RuntimeFixtures.answers(of: poster, within: seconds, until: done)
     }
 
-    func isEnd(_ event: Event) -> Bool {
-        switch event {
-        case .trainingEnded, .trainingFailed: true
-        default: false
-        }
-    }
+    func isEnd(_ event: Event) -> Bool { RuntimeFixtures.isEnd(event) }
 
     @Test func checkDataListsTheMissingFiles() throws {
         let data = try RuntimeFixtures.mnistDirectory(train: 10, test: 10)

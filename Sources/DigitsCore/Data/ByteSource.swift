@@ -32,6 +32,23 @@ extension ByteSource {
         return bytes
     }
 
+    /// Up to `count` bytes, like `readBytes`, but with memory that grows with the bytes that
+    /// actually arrive rather than with `count`. For a source whose size is not known (a
+    /// compressed file), `count` is only a header's promise: a few hundred bytes of gzip must
+    /// not reserve the 256 MiB their header asks for. Growth doubles, so the copying stays
+    /// linear and the buffer is at most twice the data.
+    func readBytesAsTheyArrive(_ count: Int, firstStep: Int = 1 << 20) throws(DataError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var step = min(firstStep, count)
+        while bytes.count < count {
+            let chunk = try readBytes(min(step, count - bytes.count))
+            bytes += chunk
+            if chunk.count < step { break }
+            step = min(bytes.count, count - bytes.count)
+        }
+        return bytes
+    }
+
     /// Fills `buffer` as far as the source allows; returns how many bytes it holds.
     func readFully(into buffer: UnsafeMutableRawBufferPointer) throws(DataError) -> Int {
         var filled = 0

@@ -137,7 +137,9 @@ public struct IDXFile: Sendable, Equatable {
                             problem: .sizeMismatch(expected: dataSize, actual: available))
         }
 
-        let data = try source.readBytes(dataSize)
+        // A compressed file's size is not known until it is inflated: grow with what arrives.
+        let data = try source.knownSize == nil
+            ? source.readBytesAsTheyArrive(dataSize) : source.readBytes(dataSize)
         guard data.count == dataSize else {
             throw DataError(path: path, offset: expectedHeader + data.count,
                             problem: .sizeMismatch(expected: dataSize, actual: data.count))

@@ -289,7 +289,10 @@ private struct PGMParser {
     /// Plain samples: decimal numbers separated by whitespace (comments tolerated too).
     mutating func plainSamples(count: Int, maximum: Int) throws(PGMError) -> [UInt16] {
         var samples: [UInt16] = []
-        samples.reserveCapacity(count)
+        // Each sample takes a digit and a separator, so the bytes left bound how many can
+        // follow; reserving the header's count alone would let a 20-byte file claiming
+        // 8192x8192 reserve 128 MiB.
+        samples.reserveCapacity(min(count, (bytes.count - position + 1) / 2))
         for index in 0..<count {
             skipWhitespaceAndComments()
             guard position < bytes.count else {

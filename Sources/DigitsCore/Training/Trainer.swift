@@ -15,6 +15,13 @@ public struct Trainer {
     /// The most images a step processes at once; larger batches (full-batch gradient descent)
     /// are accumulated chunk by chunk. The tests lower it to cover chunking on small sets.
     var chunkSize = Trainer.largestChunk
+    /// Threads that share the sparse first layer's work: by default as many as suit this
+    /// machine. Tests set two and three to exercise the team on any machine (and under
+    /// ThreadSanitizer, on small data).
+    public var workerCount = Trainer.preferredWorkerCount
+
+    /// The threads worth using for training on this machine: its cores, up to four.
+    public static var preferredWorkerCount: Int { WorkerTeam.preferredSize() }
 
     /// Images a step or a measurement processes at once, at most.
     static let largestChunk = 1000
@@ -131,7 +138,8 @@ public struct Trainer {
         let config = configuration
         let optimizer = Optimizer(config.optimizer, for: network, weightDecay: config.weightDecay)
         if allowsSparseInput && config.augmentation == nil && SparseStep.suits(training) {
-            return SparseStep(network, training: training, capacity: capacity, optimizer: optimizer)
+            return SparseStep(network, training: training, capacity: capacity, optimizer: optimizer,
+                              bands: workerCount)
         }
         let augmenter = config.augmentation.map { Augmenter($0, seed: config.seed &+ 0xA06) }
         return DenseStep(network, training: training, capacity: capacity, optimizer: optimizer,

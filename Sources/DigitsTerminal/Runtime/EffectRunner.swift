@@ -18,8 +18,14 @@ public final class EffectRunner: @unchecked Sendable {
     /// Threads started and not yet finished; guarded by `condition`.
     private var working = 0
 
-    public init(poster: EventPoster) {
+    /// Threads each training run splits its first layer across.
+    private let trainingWorkers: Int
+
+    /// A runner answering through `poster`. `trainingWorkers` is the machine's choice unless a
+    /// test asks for a team of a given size.
+    public init(poster: EventPoster, trainingWorkers: Int = Trainer.preferredWorkerCount) {
         self.poster = poster
+        self.trainingWorkers = trainingWorkers
     }
 
     /// Starts `effect`. `.quit` is the loop's to act on and does nothing here; `.useInDraw` is
@@ -36,9 +42,9 @@ public final class EffectRunner: @unchecked Sendable {
             condition.lock()
             controls[run] = control
             condition.unlock()
-            spawn { [poster] in
+            spawn { [poster, trainingWorkers] in
                 TrainingJob.train(run: run, data: data, configuration: configuration, control: control,
-                                  poster: poster)
+                                  workers: trainingWorkers, poster: poster)
                 self.condition.lock()
                 self.controls[run] = nil
                 self.condition.unlock()

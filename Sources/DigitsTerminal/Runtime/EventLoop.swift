@@ -1,3 +1,4 @@
+import DigitsCore
 import DigitsTUI
 
 /// Runs an `App` on a backend: draw, wait for events, update, run effects, repeat.
@@ -13,9 +14,10 @@ public final class EventLoop {
     public let poster = EventPoster()
     public let runner: EffectRunner
 
-    public init(backend: any TerminalBackend) {
+    /// A loop over `backend`; `trainingWorkers` as for `EffectRunner`.
+    public init(backend: any TerminalBackend, trainingWorkers: Int = Trainer.preferredWorkerCount) {
         self.backend = backend
-        runner = EffectRunner(poster: poster)
+        runner = EffectRunner(poster: poster, trainingWorkers: trainingWorkers)
     }
 
     /// Runs until an update asks to quit or input ends. Returns the final state through `app`.

@@ -13,7 +13,7 @@ enum TrainingJob {
     /// Loads the data, trains, and reports. Batch events are thinned out (the last of each epoch
     /// always goes through); every other event is posted.
     static func train(run: Int, data: DataLocation, configuration: TrainingConfiguration,
-                      control: TrainingControl, poster: EventPoster) {
+                      control: TrainingControl, workers: Int, poster: EventPoster) {
         let sets: (train: Dataset, test: Dataset)
         do {
             sets = try data.load()
@@ -21,7 +21,8 @@ enum TrainingJob {
             poster.post(.trainingFailed(run: run, "\(error)"))
             return
         }
-        let trainer = Trainer(configuration: configuration)
+        var trainer = Trainer(configuration: configuration)
+        trainer.workerCount = workers
         var network: Network
         do {
             network = try trainer.makeNetwork(inputSize: sets.train.pixelsPerImage)

@@ -35,6 +35,35 @@ struct IDXFileTests {
         #expect(fromRaw.data == dataset.images)
     }
 
+    @Test("a compressed file larger than the first read step comes back whole")
+    func compressedAcrossReadSteps() throws {
+        // 3 MiB and a byte: the reader grows its buffer as the data arrives (1 MiB, then
+        // doubling), so this crosses every step and ends inside one.
+        let pixels = (0..<(3 << 20) + 1).map { UInt8(truncatingIfNeeded: $0 &* 31 >> 9) }
+        let raw = IDXFile.encode(dimensions: [(3 << 20) + 1, 1, 1], data: pixels)
+        let file = try IDXFile.parse(Gzip.compress(raw), path: "big.gz", as: .images)
+        #expect(file.data == pixels)
+    }
+
+    @Test("memory for a compressed file grows with its data, not its header's promise")
+    func compressedPromiseAlone() {
+        // The fuzzer's find: a few dozen bytes of gzip whose header promises 256 MiB used to reserve
+        // all of it before inflating; now the few bytes that arrive are all that is held.
+        let promise = IDXFile.encode(dimensions: [1 << 16, 64, 64], data: [1, 2, 3])
+        let error = DataFixtures.dataError({ () throws(DataError) in
+            try IDXFile.parse(Gzip.compress(promise), path: "promise.gz", as: .images)
+        })
+        #expect(error?.problem == .sizeMismatch(expected: 256 << 20, actual: 3))
+    }
+
+    @Test("reading as the bytes arrive stops at the end of a short source")
+    func readAsTheyArrive() throws {
+        let source = MemorySource(Array(0..<10), path: "m")
+        #expect(try source.readBytesAsTheyArrive(100, firstStep: 3) == Array(0..<10))
+        let exact = MemorySource(Array(0..<12), path: "m")
+        #expect(try exact.readBytesAsTheyArrive(12, firstStep: 3) == Array(0..<12))
+    }
+
     @Test("encode writes what parse reads")
     func encodeRoundTrip() throws {
         let bytes = IDXFile.encode(dimensions: [5, 7, 9], data: [UInt8](repeating: 3, count: 315))
