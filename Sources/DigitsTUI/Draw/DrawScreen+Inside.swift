@@ -49,6 +49,10 @@ extension DrawScreen {
         guard let explanation, let network = model?.network else {
             let message = model == nil ? (modelProblem ?? "No model loaded.") : "Draw a digit to look inside the network."
             frame.put(TextFit.truncate(message, to: width, glyphs: theme.glyphs), x: x, y: area.y, style: theme.dim)
+            // The last action's note too: after saving a labelled drawing the canvas is empty.
+            if let note, area.height > 1 {
+                frame.put(TextFit.truncate(note, to: width, glyphs: theme.glyphs), x: x, y: area.y + 1, style: theme.warning)
+            }
             return
         }
         var y = area.y
