@@ -5,7 +5,7 @@ import Foundation
 ///
 /// - SIGINT, SIGTERM, SIGHUP write their number to a pipe that the backend's `poll` watches, so
 ///   the loop wakes and quits through the normal path (endwin, mouse tracking off). A second
-///   such signal, if the loop did not respond, restores the terminal and exits at once.
+///   SIGINT or SIGTERM, if the loop did not respond, restores the terminal and exits at once.
 /// - Crashes (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT; Swift's traps arrive as
 ///   SIGILL or SIGTRAP) restore the terminal from the handler with async-signal-safe calls only
 ///   (`write`, `tcsetattr`), then hand the signal to whatever handled it before (Swift's
@@ -102,6 +102,10 @@ enum SignalTrap {
     }
 
     fileprivate static func noteTermination(_ signal: Int32) {
+        // A closed terminal sends SIGHUP twice (the kernel, then the shell passing it on to its
+        // jobs) and nobody is there to insist: only a repeated SIGINT or SIGTERM means "now",
+        // so a second hang-up must not cut short the saving of a model.
+        if signal == SIGHUP && termination > 0 { return }
         termination += 1
         lastSignal = signal
         if termination > 1 {
