@@ -3,11 +3,11 @@
 extension DrawnDigitSet {
     /// The set as JSON bytes.
     public func encoded() -> [UInt8] {
-        var text = "{\"format\": \(Self.quoted(Self.formatName)), \"version\": \(Self.formatVersion),"
-        text += " \"description\": \(Self.quoted(description)),\n \"writers\": ["
+        var text = "{\"format\": \(jsonString(Self.formatName)), \"version\": \(Self.formatVersion),"
+        text += " \"description\": \(jsonString(description)),\n \"writers\": ["
         text += writers.map { writer in
-            "{\"name\": \(Self.quoted(writer.name)), \"split\": \(Self.quoted(writer.split.rawValue))"
-                + (writer.style.isEmpty ? "" : ", \"style\": \(Self.quoted(writer.style))") + "}"
+            "{\"name\": \(jsonString(writer.name)), \"split\": \(jsonString(writer.split.rawValue))"
+                + (writer.style.isEmpty ? "" : ", \"style\": \(jsonString(writer.style))") + "}"
         }.joined(separator: ", ")
         text += "],\n \"drawings\": [\n"
         text += drawings.map(Self.line).joined(separator: ",\n")
@@ -16,12 +16,12 @@ extension DrawnDigitSet {
     }
 
     private static func line(_ drawing: DrawnDigit) -> String {
-        var fields = ["\"id\": \(quoted(drawing.id))", "\"label\": \(drawing.label)",
-                      "\"writer\": \(quoted(drawing.writer))"]
+        var fields = ["\"id\": \(jsonString(drawing.id))", "\"label\": \(drawing.label)",
+                      "\"writer\": \(jsonString(drawing.writer))"]
         if let terminal = drawing.terminal { fields.append("\"terminal\": \(size(terminal))") }
         fields.append("\"canvas\": \(size(drawing.canvas))")
         fields.append("\"brushPercent\": \(drawing.brushPercent)")
-        if let template = drawing.template { fields.append("\"template\": \(quoted(template))") }
+        if let template = drawing.template { fields.append("\"template\": \(jsonString(template))") }
         let strokes = drawing.strokes.map { stroke in
             "[" + stroke.map { "[\($0.column), \($0.row)]" }.joined(separator: ", ") + "]"
         }
@@ -31,24 +31,5 @@ extension DrawnDigitSet {
 
     private static func size(_ size: CellSize) -> String {
         "{\"columns\": \(size.columns), \"rows\": \(size.rows)}"
-    }
-
-    /// A JSON string literal: quotes, backslashes and control characters escaped.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

@@ -32,16 +32,15 @@ public enum PixelEvidence {
         return gradient
     }
 
-    /// W^T v for W [rows, columns] row-major: each non-zero entry of `v` adds its row, so the
-    /// units a ReLU switched off cost nothing.
+    /// W^T v for W [rows, columns] row-major, by BLAS.
     static func transposedProduct(_ weights: ArraySlice<Float>, rows: Int, columns: Int,
                                   vector: [Float]) -> [Float] {
         var result = [Float](repeating: 0, count: columns)
         weights.withUnsafeBufferPointer { matrix in
-            result.withUnsafeMutableBufferPointer { out in
-                for row in 0..<rows where vector[row] != 0 {
-                    let scale = vector[row], base = matrix.baseAddress! + row * columns
-                    for column in 0..<columns { out[column] += scale * base[column] }
+            vector.withUnsafeBufferPointer { v in
+                result.withUnsafeMutableBufferPointer { out in
+                    matrixVectorProduct(.transposed, m: rows, n: columns, a: matrix.baseAddress!,
+                                        x: v.baseAddress!, y: out.baseAddress!)
                 }
             }
         }

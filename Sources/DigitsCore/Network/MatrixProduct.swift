@@ -23,13 +23,14 @@ public func matrixProduct(
                 Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(n))
 }
 
-/// y = alpha * A x + beta * y for a row-major m x n matrix A, through BLAS `sgemv`: a single
-/// input row (the Draw screen's one drawing) is a matrix-vector product, and BLAS does those
-/// without the packing and threading set-up a one-row `sgemm` pays for.
+/// y = alpha * A x + beta * y for a row-major m x n matrix A (with `.transposed`, A^T x: x has
+/// m values and y n), through BLAS `sgemv`: a single input row (the Draw screen's one drawing)
+/// is a matrix-vector product, and BLAS does those without the packing and threading set-up a
+/// one-row `sgemm` pays for.
 @inline(__always)
 public func matrixVectorProduct(
-    m: Int, n: Int, alpha: Float = 1, a: UnsafePointer<Float>, x: UnsafePointer<Float>,
-    beta: Float = 0, y: UnsafeMutablePointer<Float>
+    _ transA: Transpose = .none, m: Int, n: Int, alpha: Float = 1, a: UnsafePointer<Float>,
+    x: UnsafePointer<Float>, beta: Float = 0, y: UnsafeMutablePointer<Float>
 ) {
-    cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(m), Int32(n), alpha, a, Int32(n), x, 1, beta, y, 1)
+    cblas_sgemv(CblasRowMajor, transA.cblas, Int32(m), Int32(n), alpha, a, Int32(n), x, 1, beta, y, 1)
 }
