@@ -20,7 +20,7 @@ enum ScreenStates {
                     browse: BrowseData? = nil, drawModel: DrawModel? = nil) throws -> App {
         let model = try drawModel ?? sampleModel()
         let train = train ?? TrainScreen(setup: TrainScreenSetup(data: missingData, configuration: smallConfiguration),
-                                         drawModelName: model.name)
+                                         drawModel: model)
         return App(screens: [
             DrawScreen(model: model, size: size),
             train,
@@ -93,7 +93,7 @@ enum ScreenStates {
         // configuration `FedEvents` reports on.
         let configuration = stage == .intro || stage == .noData ? TrainingPreset.fast.configuration : smallConfiguration
         var screen = TrainScreen(setup: TrainScreenSetup(data: data, configuration: configuration),
-                                 drawModelName: try sampleModel().name)
+                                 drawModel: try sampleModel())
         var app = try app(size: size, capabilities: capabilities, train: screen)
         app.type("2")
         switch stage {

@@ -16,7 +16,8 @@ func trainScreen(data: DataLocation? = nil, configuration: TrainingConfiguration
                  output: String = TrainingOutput.defaultPath) throws -> TrainScreen {
     TrainScreen(setup: TrainScreenSetup(data: try data ?? fakeDataDirectory(), configuration: configuration,
                                         output: output),
-                drawModelName: "default-model.safetensors")
+                drawModel: DrawModel(network: try Network(sizes: [784, 16, 10], activation: .relu, seed: 3),
+                                     name: "default-model.safetensors"))
 }
 
 /// The digits app sized 80x24 (or `size`) and showing the Train screen.

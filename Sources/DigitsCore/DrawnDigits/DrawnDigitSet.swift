@@ -57,6 +57,17 @@ public struct DrawnDigitSet: Hashable, Sendable {
 
     /// Reads and validates the set at `path`.
     public static func load(path: String) throws(DrawnDigitsError) -> DrawnDigitSet {
+        try decode(bytes(at: path), path: path)
+    }
+
+    /// The set at `path` and the SHA-256 of its file, which names exactly the drawings a model
+    /// learnt from: both from one read, so they cannot disagree.
+    public static func loadWithDigest(path: String) throws(DrawnDigitsError) -> (set: DrawnDigitSet, sha256: String) {
+        let bytes = try bytes(at: path)
+        return (try decode(bytes, path: path), SHA256.hexDigest(of: bytes))
+    }
+
+    private static func bytes(at path: String) throws(DrawnDigitsError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DrawnDigitsError(path: path, problem: .notFound)
@@ -68,7 +79,7 @@ public struct DrawnDigitSet: Hashable, Sendable {
         } catch {
             throw DrawnDigitsError(path: path, problem: .unreadable(reason: error.localizedDescription))
         }
-        return try decode([UInt8](data), path: path)
+        return [UInt8](data)
     }
 
     /// Validates `bytes`, the contents of a drawn-digit file; `path` names it in errors.

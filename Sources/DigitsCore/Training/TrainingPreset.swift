@@ -16,7 +16,7 @@ public enum TrainingPreset: String, Sendable, CaseIterable {
                                   schedule: .cosine)
         case .shipped:
             TrainingConfiguration(hiddenSizes: [512, 128], activation: .relu, optimizer: .momentum,
-                                  learningRate: 0.05, batchSize: 128, epochs: 40, seed: 2026,
+                                  learningRate: 0.05, batchSize: 128, epochs: 50, seed: 2026,
                                   weightDecay: 1e-4, schedule: .cosine, augmentation: .standard)
         }
     }

@@ -85,7 +85,7 @@ public struct App: Sendable {
             return resolve(handle(key))
         case .mouse(let mouse):
             return resolve(handle(mouse))
-        case .dataChecked, .training, .trainingEnded, .trainingFailed, .saved, .saveFailed,
+        case .dataChecked, .training, .learningDrawings, .trainingEnded, .trainingFailed, .saved, .saveFailed,
              .rescued, .evaluated, .drawModelChanged, .drawingsLoaded, .drawingsSaved, .drawingsSaveFailed:
             return resolve(updateAll(event))
         }

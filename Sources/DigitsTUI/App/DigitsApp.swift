@@ -15,7 +15,7 @@ extension App {
         App(screens: [
             DrawScreen(model: model, modelProblem: modelProblem, drawingsPath: drawingsPath,
                        fallbackDrawingsPath: fallbackDrawingsPath, size: size),
-            TrainScreen(setup: training, drawModelName: model?.name),
+            TrainScreen(setup: training, drawModel: model),
             BrowseScreen(model: model, modelProblem: modelProblem, testData: testData, size: size),
         ], size: size, capabilities: capabilities, activeIndex: first.rawValue)
     }

@@ -8,9 +8,12 @@ public enum Effect: Sendable, Equatable {
     case quit
     /// Find out which MNIST files `location` lacks; answered by `.dataChecked`.
     case checkData(DataLocation)
-    /// Load the data at `location` and train a network with `configuration`; answered by
-    /// `.training` reports, then `.trainingEnded` or `.trainingFailed`, all tagged with `run`.
-    case startTraining(run: Int, configuration: TrainingConfiguration, data: DataLocation)
+    /// Load the data at `location` and train a network with `configuration`, new or continued
+    /// `from` a model and learning drawings; answered by `.training` reports (and
+    /// `.learningDrawings` when fine-tuning), then `.trainingEnded` or `.trainingFailed`, all
+    /// tagged with `run`.
+    case startTraining(run: Int, configuration: TrainingConfiguration, data: DataLocation,
+                       from: TrainingStartPoint = .newNetwork)
     /// Hold training `run` before its next batch, until resumed or stopped.
     case pauseTraining(run: Int)
     case resumeTraining(run: Int)

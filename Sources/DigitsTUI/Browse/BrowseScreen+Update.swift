@@ -39,7 +39,7 @@ extension BrowseScreen {
             default: break
             }
             return []
-        case .terminate, .dataChecked, .training, .trainingEnded, .trainingFailed, .saved, .saveFailed,
+        case .terminate, .dataChecked, .training, .learningDrawings, .trainingEnded, .trainingFailed, .saved, .saveFailed,
              .rescued, .drawingsLoaded, .drawingsSaved, .drawingsSaveFailed:
             return []
         }

@@ -24,7 +24,7 @@ extension DrawScreen {
         case .terminate:
             // A signal: one last try at writing what is labelled and not yet on disk.
             return writeUnsaved()
-        case .dataChecked, .training, .trainingEnded, .trainingFailed, .saved,
+        case .dataChecked, .training, .learningDrawings, .trainingEnded, .trainingFailed, .saved,
              .saveFailed, .rescued, .evaluated:
             break
         }

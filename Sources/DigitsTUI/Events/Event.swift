@@ -18,6 +18,8 @@ public enum Event: Sendable {
     case training(run: Int, TrainingEvent)
     /// Training `run` returned: how, the weights it ended with, and their test accuracy.
     case trainingEnded(run: Int, TrainingOutcome, network: Network, testAccuracy: Float?)
+    /// Fine-tuning `run` read its drawing set and learns these drawings.
+    case learningDrawings(run: Int, LearntDrawings)
     /// Training `run` could not start or failed (the data is missing, a file is corrupt).
     case trainingFailed(run: Int, String)
     /// The weights of `run` at `revision` were written to `path`.

@@ -13,6 +13,8 @@ public struct TrainForm: Sendable, Equatable {
     public private(set) var editing: (field: TrainField, text: String)?
     /// What is wrong with the field named, shown beside it.
     public private(set) var problem: (field: TrainField, message: String)?
+    /// Where the run starts (the `m` key steps through them).
+    public internal(set) var start: TrainStart = .newNetwork
 
     public init(configuration: TrainingConfiguration = TrainingPreset.fast.configuration,
                 output: String = TrainingOutput.defaultPath) {
@@ -24,6 +26,7 @@ public struct TrainForm: Sendable, Equatable {
         lhs.base == rhs.base && lhs.values == rhs.values && lhs.selected == rhs.selected
             && lhs.editing?.field == rhs.editing?.field && lhs.editing?.text == rhs.editing?.text
             && lhs.problem?.field == rhs.problem?.field && lhs.problem?.message == rhs.problem?.message
+            && lhs.start == rhs.start
     }
 
     static func values(for config: TrainingConfiguration, output: String) -> [TrainField: String] {
@@ -54,13 +57,33 @@ public struct TrainForm: Sendable, Equatable {
     /// The file the model is saved to.
     public var output: String { self[.output].trimmingCharacters(in: .whitespaces) }
 
-    /// Replaces every field with `preset`'s recipe, keeping where to save.
+    /// Replaces every field with `preset`'s recipe, keeping where to save; a recipe starts a
+    /// new network.
     public mutating func apply(_ preset: TrainingPreset) {
-        base = preset.configuration
+        apply(preset.configuration)
+    }
+
+    /// Replaces the recipe's fields with `configuration`, keeping where to save and where
+    /// training starts from.
+    public mutating func apply(_ configuration: TrainingConfiguration, keepingStart: Bool = false) {
+        base = configuration
         values = Self.values(for: base, output: self[.output])
+        if !keepingStart { start = .newNetwork }
         editing = nil
         problem = nil
     }
+
+    /// Shows `network`'s hidden sizes and activation: a run from that model keeps them.
+    mutating func setArchitecture(of network: Network) {
+        values[.hiddenSizes] = network.hiddenSizes.map(String.init).joined(separator: ",")
+        values[.activation] = network.activation.rawValue
+        if problem?.field == .hiddenSizes || problem?.field == .activation { problem = nil }
+    }
+
+    /// Whether the run continues from the Draw screen's model rather than a new network.
+    public var startsFromDrawModel: Bool { start != .newNetwork }
+    /// Whether the run also learns the user's labelled drawings.
+    public var learnsDrawings: Bool { start == .drawModelAndDrawings }
 
     public mutating func moveSelection(by step: Int) {
         let all = TrainField.allCases
@@ -146,11 +169,22 @@ public struct TrainForm: Sendable, Equatable {
         return config
     }
 
-    /// Which preset the fields match exactly, if any.
+    /// Which preset the fields match exactly, if any (none when starting from a model).
     public var matchingPreset: TrainingPreset? {
-        TrainingPreset.allCases.first { preset in
+        guard !startsFromDrawModel else { return nil }
+        return TrainingPreset.allCases.first { preset in
             var copy = self
             return copy.configuration() == preset.configuration
         }
     }
+}
+
+/// Where a Train screen run starts.
+public enum TrainStart: Sendable, Equatable, CaseIterable {
+    /// A new network of the form's shape.
+    case newNetwork
+    /// The weights of the model the Draw screen reads with, trained further on MNIST.
+    case drawModel
+    /// Those weights taught the user's labelled drawings besides MNIST (fine-tuning).
+    case drawModelAndDrawings
 }

@@ -25,7 +25,12 @@ extension TrainScreen {
 
     private func renderSettings(into frame: inout Frame, box: Rect, theme: Theme) {
         let preset = form.matchingPreset
-        let title = "Settings" + (preset.map { ": \($0.rawValue) recipe" } ?? ": custom")
+        let title: String
+        switch form.start {
+        case .newNetwork: title = "Settings" + (preset.map { ": \($0.rawValue) recipe" } ?? ": custom")
+        case .drawModel: title = "Settings: from Draw model"
+        case .drawModelAndDrawings: title = "Settings: fine-tune"
+        }
         frame.drawBox(box, style: theme.border, glyphs: theme.glyphs, title: title, titleStyle: theme.title)
         let inside = box.inset(by: 1)
         let labelWidth = 12
@@ -63,12 +68,27 @@ extension TrainScreen {
         } else {
             let base = form.base
             var extra = "\(base.schedule.rawValue) schedule"
+            if let start = startDescription { extra = start + " · " + extra }
             if base.weightDecay > 0 { extra += ", decay \(TrainForm.format(base.weightDecay))" }
             lines = TextFit.wrap(extra + (locked ? "" : " · s starts, r recipe"), width: inside.width)
             style = theme.dim
         }
         for (index, line) in lines.prefix(rows).enumerated() {
             frame.put(line, x: inside.x, y: messageTop + index, style: style)
+        }
+    }
+
+    /// Where the run starts, beside the title's "from Draw model" or "fine-tune": the model
+    /// in Draw, or the drawings it learns ("learns my-drawings.json, 23 drawings").
+    var startDescription: String? {
+        switch form.start {
+        case .newNetwork:
+            return nil
+        case .drawModel:
+            return "from \(drawModelName ?? "the model in Draw")"
+        case .drawModelAndDrawings:
+            guard let drawings else { return "learns my drawings" }
+            return "learns \(drawings.fileName), \(drawings.count) drawing\(drawings.count == 1 ? "" : "s")"
         }
     }
 

@@ -15,7 +15,15 @@ extension TrainScreen {
             exitNotes.append("the model trained so far (\(what ?? "unknown")) is saved in \(path)")
             return [.quit]
         case .drawModelChanged(let model):
-            drawModelName = model.name
+            drawModel = model
+            if form.startsFromDrawModel && !isTraining { startFromDrawModel() }
+        case .drawingsLoaded(let path, .success(let set)):
+            drawings = DrawingsOnFile(path: path, count: set?.drawings.count ?? 0)
+        case .drawingsSaved(let path, let set, _):
+            drawings = DrawingsOnFile(path: path, count: set.drawings.count)
+        case .learningDrawings(let id, let learnt) where id == run?.id:
+            run?.learnt = learnt
+            note = "Learning \(learnt.count) drawing\(learnt.count == 1 ? "" : "s"), each replayed \(learnt.variantsPerDrawing) times."
         case .dataChecked(let location, let missing) where location == data:
             return dataChecked(missing: missing)
         case .training(let id, let event) where id == run?.id:
@@ -64,7 +72,13 @@ extension TrainScreen {
             if isTraining { return togglePause() }
             changeSelected(by: 1)
         case .enter:
-            if !isTraining { form.beginEditing() } else { note = "The settings are fixed while training runs." }
+            if isTraining {
+                note = "The settings are fixed while training runs."
+            } else if form.selected.isChoice {
+                changeSelected(by: 1)
+            } else if !architectureIsFixed(form.selected) {
+                form.beginEditing()
+            }
         case .left, .character("h"):
             changeSelected(by: -1)
         case .right, .character("l"):
@@ -72,10 +86,13 @@ extension TrainScreen {
         case .character("r"):
             guard !isTraining else { note = "The settings are fixed while training runs."; break }
             let next: TrainingPreset = form.matchingPreset == .fast ? .shipped : .fast
+            // A recipe is for a new network: it replaces the model's architecture too.
             form.apply(next)
             note = next == .fast ? "Fast recipe: 98% in seconds." : "The shipped model's recipe: slow, about 99.3%."
         case .character("s"):
             return startTraining()
+        case .character("m"):
+            cycleStart()
         case .character("x"):
             return stop()
         case .character("w"):
@@ -94,12 +111,63 @@ extension TrainScreen {
     }
 
     private mutating func changeSelected(by step: Int) {
-        guard !isTraining else { return }
+        guard !isTraining, !architectureIsFixed(form.selected) else { return }
         if form.selected.isChoice {
             form.cycle(form.selected, by: step)
         } else if step > 0 {
             form.beginEditing()
         }
+    }
+
+    /// Whether `field` is part of the architecture a run from the Draw model keeps (and says so).
+    private mutating func architectureIsFixed(_ field: TrainField) -> Bool {
+        guard form.startsFromDrawModel, field == .hiddenSizes || field == .activation else { return false }
+        note = "The architecture is the Draw model's; start from new to change it."
+        return true
+    }
+
+    /// Steps where the run starts: a new network, the Draw model, the Draw model taught the
+    /// user's drawings, and back. Starting from the model takes its architecture; learning
+    /// drawings needs drawings and a model, and brings the gentle fine-tuning recipe
+    /// (`FineTuning.configuration`).
+    mutating func cycleStart() {
+        guard !isTraining else {
+            note = "The settings are fixed while training runs."
+            return
+        }
+        switch form.start {
+        case .newNetwork:
+            form.start = .drawModel
+            startFromDrawModel()
+        case .drawModel:
+            guard let drawings, drawings.count > 0 else {
+                form.start = .newNetwork
+                note = "A new network. (To teach the model your handwriting, label drawings on the Draw screen: s then a digit.)"
+                return
+            }
+            guard let drawModel else {
+                form.start = .newNetwork
+                return
+            }
+            form.apply(FineTuning.configuration(for: drawModel.network), keepingStart: true)
+            form.start = .drawModelAndDrawings
+            note = "Teaches \(drawModel.name) \(drawings.fileName), \(drawings.count) drawing\(drawings.count == 1 ? "" : "s"): "
+                + "\(form[.epochs]) gentle epochs with MNIST."
+        case .drawModelAndDrawings:
+            form.start = .newNetwork
+            note = "A new network of the form's shape."
+        }
+    }
+
+    /// Points the form at the Draw model: its architecture replaces the form's.
+    mutating func startFromDrawModel() {
+        guard let drawModel else {
+            form.start = .newNetwork
+            note = "Draw has no model to start from."
+            return
+        }
+        form.setArchitecture(of: drawModel.network)
+        note = "Continues training \(drawModel.name) (\(drawModel.network.architecture))."
     }
 
     private mutating func edit(with key: Key) {
@@ -182,14 +250,23 @@ extension TrainScreen {
             return []
         }
         guard !isTraining, let configuration = form.configuration() else { return [] }
+        var start = TrainingStartPoint.newNetwork
+        if form.startsFromDrawModel {
+            guard let drawModel else {
+                note = "Draw has no model to start from."
+                return []
+            }
+            start = TrainingStartPoint(network: drawModel.network, modelName: drawModel.name,
+                                       drawingsPath: form.learnsDrawings ? drawings?.path : nil)
+        }
         let id = nextRunID
         nextRunID += 1
-        run = TrainingRun(id: id, configuration: configuration)
+        run = TrainingRun(id: id, configuration: configuration, startedFrom: start.modelName)
         savedRevision = nil
         savedPath = nil
         unsavedAccepted = false
         note = nil
-        return [.startTraining(run: id, configuration: configuration, data: data)]
+        return [.startTraining(run: id, configuration: configuration, data: data, from: start)]
     }
 
     mutating func togglePause() -> [Effect] {
@@ -238,13 +315,17 @@ extension TrainScreen {
 
     /// What the model file records about how the model was made.
     func metadata(for run: TrainingRun) -> ModelMetadata {
-        ModelMetadata(training: run.configuration, epochs: run.epochsDone,
-                      testAccuracy: run.currentTestAccuracy.map(Double.init),
-                      madeBy: "digits train (Train screen)")
+        var metadata = ModelMetadata(training: run.configuration, epochs: run.epochsDone,
+                                     testAccuracy: run.currentTestAccuracy.map(Double.init),
+                                     dataset: run.learnt == nil ? "mnist" : "mnist+drawn",
+                                     madeBy: "digits train (Train screen)")
+        if let startedFrom = run.startedFrom { metadata.extras["started_from"] = startedFrom }
+        if let learnt = run.learnt { metadata.extras.merge(learnt.metadataExtras) { $1 } }
+        return metadata
     }
 
     /// The latest weights as a model for the Draw screen, named by the file when saved.
-    func drawModel() -> DrawModel? {
+    func trainedModel() -> DrawModel? {
         guard let run, let network = run.network else { return nil }
         let name: String
         if isSaved, let savedPath {
@@ -257,7 +338,7 @@ extension TrainScreen {
     }
 
     mutating func useInDraw() -> [Effect] {
-        guard let model = drawModel() else {
+        guard let model = trainedModel() else {
             note = isTraining ? "No weights yet: the first epoch's come at its end." : "Train a model first (s)."
             return []
         }
@@ -318,7 +399,7 @@ extension TrainScreen {
         savedRevision = revision
         savedPath = path
         note = "Saved \(path)."
-        if let model = drawModel(), revision == run?.revision {
+        if let model = trainedModel(), revision == run?.revision {
             return [.useInDraw(model)]
         }
         return []

@@ -29,8 +29,13 @@ public struct TrainScreen: Screen {
     public internal(set) var savedPath: String?
     /// The user chose to keep an unsaved model only in memory (`d`).
     public internal(set) var unsavedAccepted = false
+    /// The model the Draw screen reads with: a run may start from its weights.
+    public internal(set) var drawModel: DrawModel?
     /// The model the Draw screen reads with, as its header names it.
-    public internal(set) var drawModelName: String?
+    public var drawModelName: String? { drawModel?.name }
+    /// The user's labelled drawings as last read or written by the Draw screen: a run may
+    /// learn them.
+    public internal(set) var drawings: DrawingsOnFile?
     /// A short message about the last action.
     public internal(set) var note: String?
     public internal(set) var confirmation: Confirmation?
@@ -42,10 +47,10 @@ public struct TrainScreen: Screen {
     /// The user chose to quit while training ran: quit as soon as the run reports its end.
     public internal(set) var quitsWhenStopped = false
 
-    public init(setup: TrainScreenSetup = TrainScreenSetup(), drawModelName: String? = nil) {
+    public init(setup: TrainScreenSetup = TrainScreenSetup(), drawModel: DrawModel? = nil) {
         form = TrainForm(configuration: setup.configuration, output: setup.output)
         data = setup.data
-        self.drawModelName = drawModelName
+        self.drawModel = drawModel
         startsWhenDataFound = setup.startsAtOnce
     }
 
@@ -106,7 +111,7 @@ public struct TrainScreen: Screen {
             hints += [KeyHint("w", "save"), KeyHint("u", "use in Draw")]
             if hasUnsavedWork { hints.append(KeyHint("d", "don't save")) }
         }
-        return hints
+        return hints + [KeyHint("m", "start from")]
     }
 
     public var helpSections: [HelpSection] {
@@ -115,6 +120,7 @@ public struct TrainScreen: Screen {
             KeyHint("enter", "edit a value (enter keeps it, esc cancels)"),
             KeyHint("left, right, space", "change a choice"),
             KeyHint("r", "recipe: fast, or the shipped model's"),
+            KeyHint("m", "start from: new, the model in Draw, or it and my drawings"),
             KeyHint("s", "start training"),
         ]), HelpSection("Train: while training", [
             KeyHint("space", "pause or resume"),
@@ -124,4 +130,18 @@ public struct TrainScreen: Screen {
             KeyHint("d", "keep an unsaved model without saving it"),
         ])]
     }
+}
+
+/// A drawing set on disk and how many drawings it holds.
+public struct DrawingsOnFile: Sendable, Equatable {
+    public var path: String
+    public var count: Int
+
+    public init(path: String, count: Int) {
+        self.path = path
+        self.count = count
+    }
+
+    /// The file's name without its folders.
+    public var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
 }

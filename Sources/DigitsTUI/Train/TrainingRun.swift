@@ -33,6 +33,10 @@ public struct TrainingRun: Sendable {
 
     public let id: Int
     public let configuration: TrainingConfiguration
+    /// The model whose weights the run continued, by name; nil for a new network.
+    public let startedFrom: String?
+    /// The drawings the run learns besides MNIST, once the runtime has read them.
+    public internal(set) var learnt: LearntDrawings?
     public internal(set) var phase: Phase = .loading
     public internal(set) var start: TrainingStart?
     /// The latest batch report.
@@ -48,9 +52,10 @@ public struct TrainingRun: Sendable {
     /// Test accuracy of `network` when training ended.
     public internal(set) var finalTestAccuracy: Float?
 
-    public init(id: Int, configuration: TrainingConfiguration) {
+    public init(id: Int, configuration: TrainingConfiguration, startedFrom: String? = nil) {
         self.id = id
         self.configuration = configuration
+        self.startedFrom = startedFrom
     }
 
     public var isActive: Bool { phase.isActive }

@@ -37,14 +37,14 @@ public final class EffectRunner: @unchecked Sendable {
         case .checkData(let location):
             // A few file look-ups: not worth a thread, and answered before the next frame.
             poster.post(.dataChecked(location, missing: location.missingFiles))
-        case .startTraining(let run, let configuration, let data):
+        case .startTraining(let run, let configuration, let data, let start):
             let control = TrainingControl()
             condition.lock()
             controls[run] = control
             condition.unlock()
             spawn { [poster, trainingWorkers] in
-                TrainingJob.train(run: run, data: data, configuration: configuration, control: control,
-                                  workers: trainingWorkers, poster: poster)
+                TrainingJob.train(run: run, data: data, configuration: configuration, from: start,
+                                  control: control, workers: trainingWorkers, poster: poster)
                 self.condition.lock()
                 self.controls[run] = nil
                 self.condition.unlock()

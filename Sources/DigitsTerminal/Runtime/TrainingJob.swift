@@ -10,11 +10,13 @@ enum TrainingJob {
     /// at 20 a second the debug build's UI took about 7% of a core away from training).
     static let batchInterval = 0.1
 
-    /// Loads the data, trains, and reports. Batch events are thinned out (the last of each epoch
-    /// always goes through); every other event is posted.
+    /// Loads the data, trains (a new network, or continuing from `start`'s, learning its
+    /// drawings when it names some), and reports. Batch events are thinned out (the last of
+    /// each epoch always goes through); every other event is posted.
     static func train(run: Int, data: DataLocation, configuration: TrainingConfiguration,
+                      from start: TrainingStartPoint = .newNetwork,
                       control: TrainingControl, workers: Int, poster: EventPoster) {
-        let sets: (train: Dataset, test: Dataset)
+        var sets: (train: Dataset, test: Dataset)
         do {
             sets = try data.load()
         } catch {
@@ -25,10 +27,21 @@ enum TrainingJob {
         trainer.workerCount = workers
         var network: Network
         do {
-            network = try trainer.makeNetwork(inputSize: sets.train.pixelsPerImage)
+            network = try start.network ?? trainer.makeNetwork(inputSize: sets.train.pixelsPerImage)
         } catch {
             poster.post(.trainingFailed(run: run, "could not make the network: \(error)"))
             return
+        }
+        if let path = start.drawingsPath {
+            do {
+                let prepared = try FineTuning.prepare(mnist: sets.train, setPath: path, network: network,
+                                                      modelName: start.modelName ?? "the model", seed: configuration.seed)
+                sets.train = prepared.training
+                poster.post(.learningDrawings(run: run, prepared.learnt))
+            } catch {
+                poster.post(.trainingFailed(run: run, error.description))
+                return
+            }
         }
         var lastPost = Date.distantPast
         do {

@@ -6,7 +6,7 @@ import Foundation
 /// exactly as the Draw screen paints them (`DrawnDigitReplay`), the same numbers the test
 /// harness quotes.
 enum DrawnEvaluation {
-    static func run(path: String, model: LoadedModel, json: Bool) throws {
+    static func run(path: String, model: LoadedModel, json: Bool, showWrong: Bool = false) throws {
         let set: DrawnDigitSet
         do {
             set = try DrawnDigitSet.load(path: path)
@@ -26,7 +26,27 @@ enum DrawnEvaluation {
         } else {
             print("model     \(model.path) (\(model.network.architecture))\nset       \(path)\n")
             print(report.text)
+            if showWrong { print(wrongArt(report).joined(separator: "\n")) }
         }
+    }
+
+    /// Every drawing read wrong, as the 28x28 image the network saw (half-size art), captioned
+    /// with its id, its label and what it was read as: what one needs to study the failures.
+    static func wrongArt(_ report: DrawnDigitsReport, width: Int = 80) -> [String] {
+        let wrong = report.results.filter { !$0.isCorrect }
+        guard !wrong.isEmpty else { return [] }
+        let art = DigitArt(scale: .half)
+        let side = MNISTFormat.side
+        let panels = wrong.map { result in
+            let pixels = (result.image ?? []).map { UInt8(min(max($0 * 255, 0), 255).rounded()) }
+            let read = result.predicted.map { digit in
+                let percent = Int(((result.probabilities?[digit] ?? 0) * 100).rounded())
+                return "read \(digit) \(percent)%"
+            } ?? "no ink"
+            return ArtPanel(art: art.lines(of: pixels, rows: side, columns: side),
+                            caption: [String(result.drawing.id.prefix(side)), "\(result.drawing.label): \(read)"])
+        }
+        return ["", "Read wrong (as the network saw them):", ""] + ArtLayout.grid(panels, width: width)
     }
 
     /// One JSON object on one line, keys sorted: `accuracy` (0...1) overall, per split, per

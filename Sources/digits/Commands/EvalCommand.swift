@@ -26,9 +26,17 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print one JSON object (accuracy, per_class, confusion; with --drawn: accuracy, per_digit, per_writer, confusions) instead of tables.")
     var json = false
 
+    @Flag(help: "With --drawn: after the report, show each drawing read wrong as the network saw it, in ASCII art.")
+    var showWrong = false
+
+    func validate() throws {
+        if showWrong && drawn == nil { throw ValidationError("--show-wrong needs --drawn FILE") }
+        if showWrong && json { throw ValidationError("--show-wrong prints art; it cannot go with --json") }
+    }
+
     func run() throws {
         if let drawn {
-            try DrawnEvaluation.run(path: drawn, model: try model.loadOrExit(), json: json)
+            try DrawnEvaluation.run(path: drawn, model: try model.loadOrExit(), json: json, showWrong: showWrong)
             return
         }
         let (loaded, location, _, report) = try Self.evaluateTestSet(model: model, data: data)

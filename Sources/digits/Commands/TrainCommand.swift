@@ -14,12 +14,28 @@ struct TrainCommand: ParsableCommand {
             training runs on the Train screen with these settings (save there with w); with --no-tui, --json or \
             a pipe, progress goes to stderr; with --json, one JSON object per epoch goes to stdout. In plain mode Ctrl-C \
             stops after the current batch and saves the weights so far.
+
+            --init-from MODEL continues training a saved model (its architecture comes from the file). With \
+            --drawn FILE too, it learns that set of labelled drawings (the Draw screen saves them with s and a \
+            digit): MNIST mixed with every drawing replayed many times, varied, by a gentler recipe (3 epochs, \
+            learning rate 0.01) that the options can change. The model file records the set's path, drawing count \
+            and SHA-256.
             """)
 
     @OptionGroup var data: DataOptions
 
-    @Option(help: ArgumentHelp("Start from a named recipe: \(TrainingPreset.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
-    var preset: TrainingPreset = .fast
+    @Option(help: ArgumentHelp("Start from a named recipe: \(TrainingPreset.allCases.map(\.rawValue).joined(separator: ", ")) (default: fast; with --drawn, the fine-tuning recipe).", valueName: "name"))
+    var preset: TrainingPreset?
+
+    @Option(name: .customLong("init-from"), help: ArgumentHelp(
+        "Continue training this model (safetensors) instead of a new network; its architecture comes from the file.",
+        valueName: "model"))
+    var initFrom: String?
+
+    @Option(help: ArgumentHelp(
+        "Fine-tune on these labelled drawings (a drawn-digit set, e.g. the Draw screen's my-drawings.json) mixed with MNIST; needs --init-from.",
+        valueName: "file"))
+    var drawn: String?
 
     @Option(help: ArgumentHelp("Hidden layer sizes, comma-separated, e.g. 1024,128; each \(TrainingLimits.hiddenSize.allowed).", valueName: "sizes"))
     var hidden: HiddenSizes?
@@ -63,8 +79,17 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Print plain-text progress even when stdout is a terminal (a pipe always does).")
     var noTUI = false
 
-    var trainingConfiguration: TrainingConfiguration {
-        var config = preset.configuration
+    var trainingConfiguration: TrainingConfiguration { configuration(startingFrom: nil) }
+
+    /// The options' recipe: the preset (the fine-tuning one for drawings), with the
+    /// architecture of `start` when training continues from a model, and every option given.
+    func configuration(startingFrom start: Network?) -> TrainingConfiguration {
+        var config = preset?.configuration ?? TrainingPreset.fast.configuration
+        if let start {
+            if drawn != nil && preset == nil { config = FineTuning.configuration(for: start) }
+            config.hiddenSizes = start.hiddenSizes
+            config.activation = start.activation
+        }
         if let hidden { config.hiddenSizes = hidden.sizes }
         if let activation { config.activation = activation }
         if let optimizer { config.optimizer = optimizer }
@@ -80,6 +105,12 @@ struct TrainCommand: ParsableCommand {
     }
 
     func validate() throws {
+        if drawn != nil && initFrom == nil {
+            throw ValidationError("--drawn needs --init-from MODEL: drawings teach a model that already reads MNIST")
+        }
+        if initFrom != nil && (hidden != nil || activation != nil) {
+            throw ValidationError("--hidden and --activation cannot go with --init-from: the architecture comes from the model file")
+        }
         do {
             try trainingConfiguration.validate()
         } catch {
@@ -89,12 +120,19 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        if !noTUI && !json && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+        if !noTUI && !json && initFrom == nil && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
             return try runOnTrainScreen()
         }
-        let config = trainingConfiguration
+        let start = try initFrom.map(Self.loadStart)
+        let config = configuration(startingFrom: start?.network)
+        do {
+            try config.validate()
+        } catch {
+            StandardError.fail(error.description)
+            throw ExitCode.failure
+        }
         let location = data.location
-        let sets: (train: Dataset, test: Dataset)
+        var sets: (train: Dataset, test: Dataset)
         do {
             sets = try location.load()
         } catch {
@@ -102,7 +140,21 @@ struct TrainCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let trainer = Trainer(configuration: config)
-        var network = try trainer.makeNetwork(inputSize: sets.train.pixelsPerImage)
+        var network = try start?.network ?? trainer.makeNetwork(inputSize: sets.train.pixelsPerImage)
+        var learnt: LearntDrawings?
+        if let start, let drawn {
+            do {
+                let prepared = try FineTuning.prepare(mnist: sets.train, setPath: drawn, network: start.network,
+                                                      modelName: start.path, seed: config.seed)
+                sets.train = prepared.training
+                learnt = prepared.learnt
+                StandardError.write(prepared.learnt.summary + "\n")
+            } catch {
+                StandardError.fail(error.description)
+                throw ExitCode.failure
+            }
+        }
+        let before = learnt.map { Self.readRight(of: $0.set, by: network) }
         let control = TrainingControl()
         let interrupt = InterruptHandler { control.stop() }
         defer { interrupt.cancel() }
@@ -116,8 +168,10 @@ struct TrainCommand: ParsableCommand {
         case .completed(let epochs), .cancelled(let epochs): epochsDone = epochs
         case .diverged: epochsDone = reporter.epochsDone
         }
-        let metadata = ModelMetadata(training: config, epochs: epochsDone, testAccuracy: Double(accuracy),
-                                     madeBy: "digits train")
+        var metadata = ModelMetadata(training: config, epochs: epochsDone, testAccuracy: Double(accuracy),
+                                     dataset: learnt == nil ? "mnist" : "mnist+drawn", madeBy: "digits train")
+        if let start { metadata.extras["started_from"] = start.path }
+        if let learnt { metadata.extras.merge(learnt.metadataExtras) { $1 } }
         do {
             try ModelFile.save(network, metadata: metadata, to: output)
         } catch {
@@ -135,6 +189,11 @@ struct TrainCommand: ParsableCommand {
         StandardError.write(String(format: "%@: %@, test accuracy %.2f%%, %.1f s; saved %@\n",
                                    network.architecture, outcome.message, accuracy * 100,
                                    reporter.elapsed, output))
+        if let before, let learnt {
+            let after = Self.readRight(of: learnt.set, by: network)
+            StandardError.write("its drawings read right: \(before) before, \(after) after (drawings it learnt from; "
+                                + "new ones tell more: digits eval --drawn)\n")
+        }
         switch outcome {
         case .completed: return
         case .cancelled: throw ExitCode(130)
@@ -144,6 +203,22 @@ struct TrainCommand: ParsableCommand {
 }
 
 extension TrainCommand {
+    /// The model `--init-from` names, or a one-line failure and exit 1.
+    static func loadStart(path: String) throws -> LoadedModel {
+        do {
+            return try ModelFile.load(path: path)
+        } catch {
+            StandardError.fail(error.description)
+            throw ExitCode.failure
+        }
+    }
+
+    /// "183/200": how many of `set`'s drawings `network` reads right, replayed as Draw paints them.
+    static func readRight(of set: DrawnDigitSet, by network: Network) -> String {
+        guard let report = try? DrawnDigitsEvaluation.evaluate(set, with: network) else { return "-" }
+        return "\(report.tally().correct)/\(report.tally().total)"
+    }
+
     /// Opens the interactive screens on Train with these options in the form, and starts.
     func runOnTrainScreen() throws {
         let loaded = try? ModelOptions.parse([]).load().get()

@@ -40,7 +40,7 @@ final class DenseStep: TrainingStep {
         precondition(rows <= capacity, "a batch of \(rows) in a step for \(capacity)")
         for (row, image) in batch.enumerated() { labels[row] = training.labels[image] }
         training.copyBatch(batch, into: input)
-        augmenter?.distort(input, count: rows, rows: training.rows, columns: training.columns)
+        augmenter?.distort(input, labels: labels, count: rows, rows: training.rows, columns: training.columns)
         let loss = parameters.values.withUnsafeBufferPointer { parameters in
             workspace.forwardBackward(network, parameters: parameters.baseAddress!, input: input, labels: labels,
                                       batch: rows, meanOver: meanOver, accumulate: accumulating)

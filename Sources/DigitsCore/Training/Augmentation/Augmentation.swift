@@ -1,10 +1,11 @@
 import Foundation
 
 /// Random distortions applied to training images so the network reads digits drawn unlike
-/// MNIST's scans: rotated, slanted, squashed, thicker or thinner strokes.
+/// MNIST's scans: rotated, slanted, squashed, thicker or thinner strokes, strokes of one even
+/// width as a pen draws them, and 1s and 7s written the continental way.
 public struct Augmentation: Sendable, Equatable, Codable {
     /// Fraction of images distorted (the rest are seen as they are).
-    public var probability: Float = 0.8
+    public var probability: Float = 0.7
     /// Largest rotation either way, in degrees.
     public var rotation: Float = 12
     /// Largest relative change of size along each axis.
@@ -15,6 +16,12 @@ public struct Augmentation: Sendable, Equatable, Codable {
     public var shift: Float = 2
     /// Chance of making strokes thicker or thinner by one pixel.
     public var thickness: Float = 0.5
+    /// Chance of redrawing a distorted digit along its centre lines at one even width, as a pen
+    /// or the Draw screen's brush makes it (`PenStroke`), instead of changing its thickness.
+    public var penStroke: Float = 0.2
+    /// Chance of writing a distorted 1 with a flag (and sometimes a foot) and a distorted 7
+    /// crossed, as much of the world writes them (`WritingStyle`).
+    public var writingStyles: Float = 0.4
 
     public init() {}
 
@@ -47,12 +54,19 @@ struct Augmenter {
         var a, b, c, d, shiftX, shiftY: Float
         /// -1 thinner, 0 unchanged, 1 thicker.
         var thickness: Int
+        /// The even stroke width (in 28x28 pixels) to redraw the digit with, or nil to keep its own.
+        var penWidth: Float?
+        /// A stroke added the way some people write this digit, or nil.
+        var style: WritingStyle?
     }
 
-    mutating func distort(_ images: UnsafeMutablePointer<Float>, count: Int, rows: Int, columns: Int) {
+    /// Distorts some of the `count` images at `images` (each `rows` x `columns`), whose labels
+    /// are at `labels`.
+    mutating func distort(_ images: UnsafeMutablePointer<Float>, labels: UnsafePointer<UInt8>, count: Int,
+                          rows: Int, columns: Int) {
         var chosen: [(Int, Distortion)] = []
         for index in 0..<count where generator.nextUnitFloat() < settings.probability {
-            chosen.append((index, nextDistortion()))
+            chosen.append((index, nextDistortion(label: labels[index])))
         }
         let width = rows * columns
         let plans = chosen
@@ -63,8 +77,9 @@ struct Augmenter {
         }
     }
 
-    private mutating func nextDistortion() -> Distortion {
+    private mutating func nextDistortion(label: UInt8) -> Distortion {
         func uniform(_ range: Float) -> Float { (generator.nextUnitFloat() * 2 - 1) * range }
+        func between(_ low: Float, _ high: Float) -> Float { low + generator.nextUnitFloat() * (high - low) }
         let angle = uniform(settings.rotation) * .pi / 180
         let scaleX = 1 + uniform(settings.scale), scaleY = 1 + uniform(settings.scale)
         let shear = uniform(settings.shear)
@@ -75,10 +90,20 @@ struct Augmenter {
         let determinant = m00 * m11 - m01 * m10
         let roll = generator.nextUnitFloat()
         let thickness = roll < settings.thickness / 2 ? 1 : (roll < settings.thickness ? -1 : 0)
-        return Distortion(a: m11 / determinant, b: -m01 / determinant,
-                          c: -m10 / determinant, d: m00 / determinant,
-                          shiftX: uniform(settings.shift), shiftY: uniform(settings.shift),
-                          thickness: thickness)
+        var distortion = Distortion(a: m11 / determinant, b: -m01 / determinant,
+                                    c: -m10 / determinant, d: m00 / determinant,
+                                    shiftX: uniform(settings.shift), shiftY: uniform(settings.shift),
+                                    thickness: thickness)
+        // Drawn only when enabled, so a setting of 0 leaves the other draws (and so the models
+        // of older recipes) as they were.
+        if settings.penStroke > 0, generator.nextUnitFloat() < settings.penStroke {
+            distortion.penWidth = between(StrokeWidth.accepted.lowerBound, StrokeWidth.accepted.upperBound)
+            distortion.thickness = 0
+        }
+        if settings.writingStyles > 0, WritingStyle.applies(to: label), generator.nextUnitFloat() < settings.writingStyles {
+            distortion.style = WritingStyle.random(for: label, between)
+        }
+        return distortion
     }
 
     /// Warps one image in place (bilinear sampling), changes its stroke width, renormalises.
@@ -96,6 +121,10 @@ struct Augmenter {
                     out[y * n + x] = bilinear(image, rows: rows, columns: columns, x: u, y: v)
                 }
             }
+        }
+        if let style = plan.style { warped = style.draw(on: warped, side: n) }
+        if let width = plan.penWidth, let redrawn = PenStroke.redraw(warped, side: n, width: width) {
+            warped = redrawn
         }
         if plan.thickness != 0 { warped = changeThickness(warped, side: n, thicker: plan.thickness > 0) }
         guard var result = MNISTFormat.normalize(pixels: warped, width: n, height: n),
