@@ -102,6 +102,7 @@ extension DrawScreen {
             extend(to: moved.centre)
         } else {
             cursor = moved
+            followPointer()
         }
     }
 
@@ -207,6 +208,7 @@ extension DrawScreen {
     private mutating func moveCursor(to point: ScreenPixelPoint) {
         cursor = CursorPosition(x: min(max(Int(point.x), 0), layout.geometry.screenPixelWidth - 1),
                                 y: min(max(Int(point.y), 0), layout.geometry.screenPixelHeight - 1))
+        followPointer()
     }
 
     // MARK: Strokes
@@ -258,22 +260,42 @@ extension DrawScreen {
         recognize()
     }
 
-    /// Runs preprocessing and the network on the canvas as it is now.
+    /// Runs preprocessing and the network on the canvas as it is now: every digit read, the
+    /// shown one (under the pointer) explained when the inside view is on.
     mutating func recognize() {
-        networkInput = canvas.mnistImage(strokes: canvasStrokes)
+        digits = canvas.digitImages(strokes: canvasStrokes)
         explanation = nil
-        if let input = networkInput, let network = model?.network, network.inputSize == input.count {
+        let network = model?.network
+        readings = network.map { DigitReading.read(digits, with: $0) } ?? []
+        shownDigit = digitUnderPointer()
+        networkInput = digits.indices.contains(shownDigit) ? digits[shownDigit].image : nil
+        if let input = networkInput, let network, readings.indices.contains(shownDigit) {
             if showsInside {
-                // One forward pass serves both: the explanation's probabilities are the bars'.
+                // The explanation's probabilities are the bars', as they always were.
                 let explained = Explanation(network: network, input: input, digit: askedDigit)
                 explanation = explained
                 probabilities = explained.probabilities
             } else {
-                probabilities = network.probabilities(for: input)
+                probabilities = readings[shownDigit].probabilities
             }
         } else {
             probabilities = nil
         }
+    }
+
+    /// The digit whose columns hold the pointer (the keyboard cursor, which follows the mouse):
+    /// the one being drawn, or the one moved to.
+    private func digitUnderPointer() -> Int {
+        let x = layout.geometry.canvasPoint(ScreenPixelPoint(x: Float(cursor.x) + 0.5, y: 0)).x
+        let column = Int(x.rounded(.down))
+        return digits.firstIndex { $0.columns.contains(column) } ?? (column < 0 ? 0 : max(digits.count - 1, 0))
+    }
+
+    /// After the pointer moved without drawing (the keyboard cursor): show the digit now under it.
+    mutating func followPointer() {
+        guard digits.count > 1 else { return }
+        let under = digitUnderPointer()
+        if under != shownDigit { recognize() }
     }
 
     // MARK: Resize
