@@ -1,4 +1,5 @@
 import DigitsCore
+import Testing
 @testable import DigitsTUI
 
 /// The app in the states the snapshot and layout tests picture, built the way a user gets
