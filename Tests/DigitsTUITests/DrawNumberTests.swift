@@ -103,3 +103,19 @@ struct DrawNumberTests {
         #expect(app.render().text.contains("Digit 2 of 2"))
     }
 }
+
+/// `digits bench`'s number case really is three digits, each read on every move.
+@Suite("Draw latency: the number case")
+struct DrawLatencyNumberTests {
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 200, height: 60)])
+    func theBenchmarkDrawsThreeDigits(size: Size) throws {
+        var (app, point) = DrawLatency.prepared(model: try randomModel(), size: size, inside: false, number: true)
+        #expect(try app.draw.digits.count == 2)
+        let start = point(0)
+        app.send([.mouse(MouseEvent(.press, .left, x: start.0, y: start.1))])
+        for i in 1...60 { app.send([.mouse(MouseEvent(.drag, .left, x: point(i).0, y: point(i).1))]) }
+        #expect(try app.draw.digits.count == 3)
+        #expect(try app.draw.readings.count == 3)
+        #expect(try app.draw.shownDigit == 2)
+    }
+}
