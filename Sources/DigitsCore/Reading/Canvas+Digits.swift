@@ -10,8 +10,11 @@ extension Canvas {
     /// eraser; a group erased away gives no digit.
     ///
     /// Cost: the grouping is linear in the strokes' points (after sorting the strokes); the
-    /// images together look at the painted region about once, as one image does.
-    public func digitImages(strokes: [CanvasStroke]) -> [DigitImage] {
+    /// images together look at the painted region about once, as one image does. A digit whose
+    /// strokes are those of one in `previous` (the last reading: while a stroke is drawn, every
+    /// other digit is unchanged) takes that one's image instead of making it again, which for
+    /// a digit repainted at MNIST's stroke width saves a repaint per mouse move.
+    public func digitImages(strokes: [CanvasStroke], reusing previous: [DigitImage] = []) -> [DigitImage] {
         var pieces: [InkPiece] = [], owners: [Int] = []
         for (index, stroke) in strokes.enumerated() {
             guard let piece = InkPiece(stroke) else { continue }
@@ -33,8 +36,13 @@ extension Canvas {
         return zip(groups, territories).compactMap { group, columns in
             let members = Set(group.pieces)
             let own = strokes.indices.filter { members.contains($0) || strokes[$0].erasing }.map { strokes[$0] }
+            // The image is made from its own strokes and the erasers alone (no other digit's ink
+            // lies in its columns), so the same strokes give the same image.
+            if let known = previous.first(where: { $0.source == own }) {
+                return DigitImage(group: group, columns: columns, image: known.image, source: own)
+            }
             return mnistImage(strokes: own, columns: columns).map {
-                DigitImage(group: group, columns: columns, image: $0)
+                DigitImage(group: group, columns: columns, image: $0, source: own)
             }
         }
     }

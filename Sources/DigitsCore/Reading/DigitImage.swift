@@ -9,11 +9,16 @@ public struct DigitImage: Sendable, Equatable {
     public var columns: Range<Int>
     /// The 784 values of its MNIST image, row-major 28x28, in 0...1.
     public var image: [Float]
+    /// For a digit of a drawing of several, the strokes its image was made from (its own and
+    /// every eraser, in order): the same strokes make the same image, so a later reading can
+    /// reuse it (`Canvas.digitImages(strokes:reusing:)`). Empty otherwise.
+    public var source: [CanvasStroke]
 
-    public init(group: DigitGroup, columns: Range<Int>, image: [Float]) {
+    public init(group: DigitGroup, columns: Range<Int>, image: [Float], source: [CanvasStroke] = []) {
         self.group = group
         self.columns = columns
         self.image = image
+        self.source = source
     }
 }
 

@@ -35,6 +35,8 @@ extension DrawScreen {
     public mutating func use(_ model: DrawModel) {
         self.model = model
         modelProblem = nil
+        // Read by the old model: nothing of them may be reused.
+        readings = []
         note = "Now reading with \(model.name)."
         recognize()
         countWrong()
@@ -77,6 +79,7 @@ extension DrawScreen {
     private mutating func toggleInside() {
         showsInside.toggle()
         askedDigit = nil
+        readings = []
         recognize()
     }
 
@@ -263,24 +266,32 @@ extension DrawScreen {
     /// Runs preprocessing and the network on the canvas as it is now: every digit read, the
     /// shown one (under the pointer) explained when the inside view is on.
     mutating func recognize() {
-        digits = canvas.digitImages(strokes: canvasStrokes)
-        explanation = nil
-        let network = model?.network
-        readings = network.map { DigitReading.read(digits, with: $0) } ?? []
+        let known = readings
+        digits = canvas.digitImages(strokes: canvasStrokes, reusing: digits)
         shownDigit = digitUnderPointer()
         networkInput = digits.indices.contains(shownDigit) ? digits[shownDigit].image : nil
-        if let input = networkInput, let network, readings.indices.contains(shownDigit) {
-            if showsInside {
-                // The explanation's probabilities are the bars', as they always were.
-                let explained = Explanation(network: network, input: input, digit: askedDigit)
-                explanation = explained
-                probabilities = explained.probabilities
-            } else {
-                probabilities = readings[shownDigit].probabilities
-            }
-        } else {
+        explanation = nil
+        guard let network = model?.network, network.inputSize == MNISTFormat.side * MNISTFormat.side else {
+            readings = []
             probabilities = nil
+            return
         }
+        if showsInside, let input = networkInput {
+            // One forward pass serves both: the explanation's probabilities are the bars'.
+            explanation = Explanation(network: network, input: input, digit: askedDigit)
+        }
+        // While one digit is drawn the others keep their images, and so their readings
+        // (`use` and the inside view's switch forget them, so every reading is made one way).
+        readings = digits.enumerated().map { index, digit in
+            if index == shownDigit, let explanation {
+                return DigitReading(digit: digit, probabilities: explanation.probabilities)
+            }
+            if let same = known.first(where: { $0.digit.image == digit.image }) {
+                return DigitReading(digit: digit, probabilities: same.probabilities)
+            }
+            return DigitReading(digit: digit, probabilities: network.probabilities(for: digit.image))
+        }
+        probabilities = readings.indices.contains(shownDigit) ? readings[shownDigit].probabilities : nil
     }
 
     /// The digit whose columns hold the pointer (the keyboard cursor, which follows the mouse):

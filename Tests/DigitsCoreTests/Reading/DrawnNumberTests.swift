@@ -55,8 +55,9 @@ struct DrawnNumberTests {
 
     /// `drawings` side by side on one wider canvas: each moved so its ink starts `gap` cells
     /// (between the nearest cells the pointer went through) right of the one before, with as
-    /// much room at both ends, on a canvas as tall as theirs. All must share a canvas height.
-    static func sideBySide(_ drawings: [DrawnDigit], gap: Int) -> DrawnDigit {
+    /// much room at both ends, on a canvas as tall as theirs and at least `minimum` wide. All
+    /// must share a canvas height.
+    static func sideBySide(_ drawings: [DrawnDigit], gap: Int, columns minimum: Int = 0) -> DrawnDigit {
         var strokes: [[CellPoint]] = [], next = gap
         for drawing in drawings {
             let columns = drawing.strokes.flatMap { $0.map(\.column) }
@@ -66,7 +67,7 @@ struct DrawnNumberTests {
         }
         let first = drawings[0]
         return DrawnDigit(id: drawings.map(\.id).joined(separator: "+"), label: first.label, writer: first.writer,
-                          canvas: CellSize(columns: next + 1, rows: first.canvas.rows),
+                          canvas: CellSize(columns: max(next + 1, minimum), rows: first.canvas.rows),
                           brushPercent: first.brushPercent, strokes: strokes)
     }
 
@@ -89,9 +90,11 @@ struct DrawnNumberTests {
             var tried = 0, wrongCount: [String] = [], changed: [String] = []
             for drawings in byCanvas.values {
                 for index in drawings.indices {
-                    // Pairs from every drawing, triples from every third: the triples add the
-                    // middle position, which the pairs lack, at a third of the time.
-                    for size in index % 3 == 0 ? [2, 3] : [2] {
+                    // Pairs from every other drawing, triples from every sixth: the triples add
+                    // the middle position, which the pairs lack. Each drawing still takes part
+                    // in two or three numbers, and the test stays a few seconds long.
+                    guard index % 2 == 0 else { continue }
+                    for size in index % 6 == 0 ? [2, 3] : [2] {
                         let parts = (0..<size).map { drawings[(index + $0 * 7) % drawings.count] }
                         let gap = parts.map(Self.gap).max() ?? 1
                         let number = Self.sideBySide(parts, gap: gap)
@@ -101,10 +104,13 @@ struct DrawnNumberTests {
                             wrongCount.append("\(number.id): \(digits.count) groups, gap \(gap)")
                             continue
                         }
-                        // Each digit is read as that drawing alone with the same room around it
-                        // (a drawing whose brush ran off its own canvas's edge is not clipped here).
-                        for (digit, part) in zip(digits, parts)
-                        where digit.image != DrawnDigitReplay.image(for: Self.sideBySide([part], gap: gap)) {
+                        // Each digit is read as that drawing alone with the same room around it,
+                        // on as wide a canvas (a drawing whose brush ran off its own canvas's edge
+                        // is not clipped here; a narrower canvas would have a thinner brush).
+                        let alone = parts.map {
+                            DrawnDigitReplay.image(for: Self.sideBySide([$0], gap: gap, columns: number.canvas.columns))
+                        }
+                        for (digit, (part, image)) in zip(digits, zip(parts, alone)) where digit.image != image {
                             changed.append("\(number.id): \(part.id)")
                         }
                     }
