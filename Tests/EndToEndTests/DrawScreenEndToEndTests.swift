@@ -291,6 +291,8 @@ struct DrawNumberEndToEndTests {
         try session.waitFor { $0.contains("Probabilities") }
         // A 1 on the left, then a 7 on the right (its bar, then its stem), a wide gap between.
         try session.drag(through: (5...22).map { (8, $0) })
+        // As a person would, the second digit starts once the first shows as read.
+        try session.waitForStable { $0.contains("% sure") }
         try session.drag(through: (22...34).map { ($0, 5) } + (1...17).map { (34 - $0 / 2, 5 + $0) })
         let screen = try session.waitForStable { $0.contains("Reads ") }
         #expect(screen.contains("Reads 17"), "a 1 and a 7 side by side should read as 17:\n\(screen)")
