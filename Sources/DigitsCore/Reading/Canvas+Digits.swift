@@ -28,8 +28,8 @@ extension Canvas {
             return named
         }
         guard groups.count > 1 else {
-            guard let image = mnistImage(strokes: strokes) else { return [] }
-            let group = groups.first ?? DigitGroup(piece: 0, InkPiece(left: 0, right: 0, top: 0, bottom: 0))
+            // No group means no usable painting stroke, so no ink either.
+            guard let group = groups.first, let image = mnistImage(strokes: strokes) else { return [] }
             return [DigitImage(group: group, columns: 0..<width, image: image)]
         }
         let territories = DigitGrouping.territories(of: groups, width: width)
