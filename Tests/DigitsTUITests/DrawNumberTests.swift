@@ -119,3 +119,53 @@ struct DrawLatencyNumberTests {
         #expect(try app.draw.shownDigit == 2)
     }
 }
+
+/// The number widget picks the largest font that fits and never draws outside its area.
+@Suite("Number reading view")
+struct NumberReadingViewTests {
+    func render(_ values: [Int], area: Rect, maxScale: Int = 3, capabilities: Capabilities = .full) -> Frame {
+        var frame = Frame(size: Size(width: area.maxX + 2, height: area.maxY + 2))
+        let view = NumberReadingView(digits: values.map { NumberReadingView.Digit(value: $0, confidence: 0.9) },
+                                     shown: values.count - 1)
+        view.render(into: &frame, area: area, maxScale: maxScale, theme: Theme(capabilities))
+        return frame
+    }
+
+    /// Whether every cell outside `area` is still blank.
+    func untouchedOutside(_ frame: Frame, _ area: Rect) -> Bool {
+        (0..<frame.size.height).allSatisfy { row in
+            (0..<frame.size.width).allSatisfy { column in
+                area.contains(column: column, row: row) || frame[column, row].character == " "
+            }
+        }
+    }
+
+    @Test func fontsFromBigToText() {
+        let view = { (count: Int) in
+            NumberReadingView(digits: Array(repeating: NumberReadingView.Digit(value: 4, confidence: 1), count: count), shown: 0)
+        }
+        let glyphs = Theme(.full).glyphs
+        // The 80x24 prediction panel: 16x8 inside.
+        #expect(view(2).font(for: Rect(x: 0, y: 0, width: 16, height: 8), maxScale: 1, glyphs: glyphs) == .compact)
+        #expect(view(5).font(for: Rect(x: 0, y: 0, width: 16, height: 8), maxScale: 1, glyphs: glyphs) == .text)
+        // 160x48: 31x22 inside, scale 2 at most.
+        #expect(view(2).font(for: Rect(x: 0, y: 0, width: 31, height: 22), maxScale: 2, glyphs: glyphs) == .big(scale: 1))
+        #expect(view(3).font(for: Rect(x: 0, y: 0, width: 31, height: 22), maxScale: 2, glyphs: glyphs) == .compact)
+        // No half blocks without Unicode: text.
+        #expect(view(2).font(for: Rect(x: 0, y: 0, width: 16, height: 8), maxScale: 1, glyphs: Theme(.ascii).glyphs) == .text)
+    }
+
+    @Test(arguments: [[4, 2], [1, 2, 3], [1, 2, 3, 4, 5, 6], Array(repeating: 7, count: 12)])
+    func staysInsideItsArea(_ values: [Int]) {
+        for (area, capabilities) in [(Rect(x: 1, y: 1, width: 16, height: 8), Capabilities.full),
+                                     (Rect(x: 1, y: 1, width: 31, height: 22), .full),
+                                     (Rect(x: 1, y: 1, width: 16, height: 8), .ascii),
+                                     (Rect(x: 1, y: 1, width: 3, height: 1), .full)] {
+            let frame = render(values, area: area, capabilities: capabilities)
+            #expect(untouchedOutside(frame, area), "\(values) in \(area): \(frame.text)")
+        }
+        // Too many for glyphs: the number as text, whole.
+        let text = render(values, area: Rect(x: 1, y: 1, width: 16, height: 8), capabilities: .ascii).text
+        #expect(text.contains(values.map(String.init).joined()) || values.count > 16)
+    }
+}

@@ -97,14 +97,16 @@ public struct NumberReadingView {
     /// Too many digits for glyphs: the number on one line, then each digit with how sure, the
     /// shown one marked.
     private func renderText(into frame: inout Frame, area: Rect, theme: Theme) {
-        frame.putCentered(text, in: area, y: area.y, style: theme.accent)
         let entries = digits.enumerated().map { index, digit in
             (index == shown ? ">" : " ") + "\(digit.value) " + ProbabilityBars.percentage(digit.confidence, tenths: false)
         }
-        // As many entries to a line as fit, seven cells each.
+        // As many entries to a line as fit, seven cells each, the whole centred top to bottom.
         let perLine = max(1, (area.width + 1) / 8)
+        let lines = 1 + (entries.count + perLine - 1) / perLine
+        let top = area.y + max(0, (area.height - lines) / 2)
+        frame.putCentered(text, in: area, y: top, style: theme.accent)
         for (line, start) in stride(from: 0, to: entries.count, by: perLine).enumerated() {
-            let y = area.y + 1 + line
+            let y = top + 1 + line
             guard y < area.maxY else { break }
             var x = area.x
             for index in start..<min(start + perLine, entries.count) {
