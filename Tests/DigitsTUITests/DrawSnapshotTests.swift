@@ -14,6 +14,8 @@ struct DrawSnapshotTests {
         SnapshotCase("draw", .inside, size: Size(width: 120, height: 40)),
         SnapshotCase("draw", .inside, capabilities: .eightColors),
         SnapshotCase("draw", .inside, capabilities: .ascii),
+        SnapshotCase("draw", .number, size: Size(width: 160, height: 48)),
+        SnapshotCase("draw", .number, capabilities: .ascii),
     ]
 
     @Test(arguments: cases)

@@ -46,6 +46,23 @@ struct LayoutSweepTests {
         }
     }
 
+    @Test func drawWithANumber() throws {
+        sweep(try ScreenStates.draw(.number), "Draw, 42") { app, check in
+            let layout = DrawLayout(size: app.size)
+            guard let screen = try? app.draw else { return }
+            let prediction = PlacedBox(name: "prediction", rect: layout.predictionBox, title: "Reads 42")
+            check.boxes([
+                PlacedBox(name: "canvas", rect: layout.canvasBox, title: "Canvas"),
+                PlacedBox(name: "network", rect: layout.networkBox,
+                          title: DrawScreen.fitting(["Network sees digit 2 of 2", "Digit 2 of 2"], width: layout.networkBox.width)),
+                PlacedBox(name: "model", rect: layout.infoBox, title: "Model"),
+                PlacedBox(name: "bars", rect: layout.barsBox, title: screen.barsTitle(width: layout.barsBox.width)),
+                prediction,
+            ], inside: app.context.area)
+            check.labels(["? help", "q quit"], row: app.size.height - 1)
+        }
+    }
+
     @Test func trainMidRun() throws {
         sweep(try ScreenStates.train(.running), "Train") { app, check in
             let layout = TrainLayout(area: app.context.area)

@@ -1,4 +1,5 @@
 import DigitsCore
+import Testing
 @testable import DigitsTUI
 
 /// The app in the states the snapshot and layout tests picture, built the way a user gets
@@ -14,6 +15,12 @@ enum ScreenStates {
 
     /// A vertical stroke down canvas column 13, in three mouse reports (as at 80x24).
     static let stroke = drag([(14, 4), (14, 10), (14, 19)])
+
+    /// "42" at 80x24: a 4 in two strokes on the left, a 2 on the right, a gap between (screen
+    /// cells, canvas from column 1 and row 2).
+    static let four = [drag([(5, 8), (2, 15), (9, 15)]), drag([(7, 11), (7, 19)])]
+    static let two = [drag([(17, 10), (20, 8), (24, 9), (25, 11), (17, 19), (27, 19)])]
+    static let fortyTwo = (four + two).flatMap { $0 }
 
     /// Draw, Train and Browse at `size`, Draw active.
     static func app(size: Size, capabilities: Capabilities = .full, train: TrainScreen? = nil,
@@ -36,6 +43,8 @@ enum ScreenStates {
         case inside
         /// The inside view asked about the digit above the one read (`.`).
         case insideOther
+        /// "42" drawn, read by `numberModel()`: the bars show the 2, drawn last.
+        case number
     }
 
     /// Draw in `stage`. Drawn at 80x24 and then resized, so a large size also shows the
@@ -43,13 +52,44 @@ enum ScreenStates {
     static func draw(_ stage: DrawStage, size: Size = standard, capabilities: Capabilities = .full) throws -> App {
         // The inside view needs hidden units to show: a random 784-32-10 network has them.
         let inside = stage == .inside || stage == .insideOther
-        var app = try app(size: standard, capabilities: capabilities, drawModel: inside ? randomModel() : nil)
-        if stage != .empty { app.send(stroke) }
+        let model = try stage == .number ? numberModel() : inside ? randomModel() : nil
+        var app = try app(size: standard, capabilities: capabilities, drawModel: model)
+        if stage == .number {
+            app.send(fortyTwo)
+        } else if stage != .empty {
+            app.send(stroke)
+        }
         if stage == .help { app.type("?") }
         if inside { app.type("i") }
         if stage == .insideOther { app.type(".") }
         if size != standard { app.send([.resize(size)]) }
         return app
+    }
+
+    /// A model that reads the 4 and the 2 of `fortyTwo` as 4 and 2 whatever the shipped model
+    /// does: a 784-10 network whose rows for 4 and 2 are those digits' own 28x28 images, so it
+    /// matches each digit against both (the other digits get a fixed low logit).
+    static func numberModel() throws -> DrawModel {
+        func image(_ events: [Event]) throws -> [Float] {
+            var screen = DrawScreen(model: nil, size: standard)
+            for event in events { _ = screen.update(event, context: ScreenContext(size: standard, theme: Theme(.full))) }
+            return try #require(screen.networkInput)
+        }
+        let templates = [4: try image(four.flatMap { $0 }), 2: try image(two.flatMap { $0 })]
+        var network = try Network(sizes: [784, 10], activation: .relu)
+        let layer = network.layers[0]
+        for digit in 0..<10 {
+            guard let template = templates[digit] else {
+                network.parameters[layer.biasOffset + digit] = -2
+                continue
+            }
+            // Scaled so a perfect match gives a logit of 6.
+            let norm = template.reduce(0) { $0 + $1 * $1 }
+            for (pixel, value) in template.enumerated() {
+                network.parameters[layer.weightOffset + digit * 784 + pixel] = 6 * value / norm
+            }
+        }
+        return DrawModel(network: network, name: "numbers.safetensors", summary: "784-10, reads 4 and 2")
     }
 
     // MARK: Train

@@ -277,3 +277,34 @@ extension DrawScreenEndToEndTests {
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "not a set")
     }
 }
+
+/// Numbers: two digits drawn side by side with the mouse are read apart, and the keyboard
+/// cursor picks the digit the bars show.
+@Suite("Draw screen in tmux: numbers", .enabled(if: TmuxSession.isAvailable, "tmux is not installed"), .serialized)
+struct DrawNumberEndToEndTests {
+    @Test(.enabled(if: DigitsBinary.shippedModel != nil, "Assets/default-model.safetensors not trained yet"))
+    func twoDigitsSideBySideReadAsTheNumber() throws {
+        let binary = try #require(DigitsBinary.path, "no digits binary found: run `swift build` first")
+        let session = try TmuxSession(width: 100, height: 30)
+        defer { session.close() }
+        try session.run(DigitsBinary.quoted(binary) + " draw; echo \"exit-status-$?\"")
+        try session.waitFor { $0.contains("Probabilities") }
+        // A 1 on the left, then a 7 on the right (its bar, then its stem), a wide gap between.
+        try session.drag(through: (5...22).map { (8, $0) })
+        // As a person would, the second digit starts once the first shows as read.
+        try session.waitForStable { $0.contains("% sure") }
+        try session.drag(through: (22...34).map { ($0, 5) } + (1...17).map { (34 - $0 / 2, 5 + $0) })
+        let screen = try session.waitForStable { $0.contains("Reads ") }
+        #expect(screen.contains("Reads 17"), "a 1 and a 7 side by side should read as 17:\n\(screen)")
+        // The bars are the last digit drawn, the one under the pointer.
+        #expect(screen.contains("Digit 2 of 2"), "\(screen)")
+        #expect(ScreenReading.prediction(in: screen) == 7, "\(screen)")
+        // The keyboard cursor moved onto the 1 shows the 1's bars.
+        try session.send(keys: "H", "H", "H", "H")
+        let first = try session.waitForStable { $0.contains("Digit 1 of 2") }
+        #expect(ScreenReading.prediction(in: first) == 1, "\(first)")
+        #expect(first.contains("Reads 17"))
+        try session.send(keys: "q")
+        try session.waitFor { $0.contains("exit-status-0") }
+    }
+}

@@ -37,4 +37,10 @@ public enum DrawnDigitReplay {
     public static func image(for drawing: DrawnDigit) -> [Float]? {
         canvas(for: drawing).mnistImage(strokes: strokes(for: drawing))
     }
+
+    /// The drawing read digit by digit as the Draw screen reads it (`Canvas.digitImages`):
+    /// one image for a single digit, the same as `image(for:)`.
+    public static func digitImages(for drawing: DrawnDigit) -> [DigitImage] {
+        canvas(for: drawing).digitImages(strokes: strokes(for: drawing))
+    }
 }

@@ -10,7 +10,7 @@ extension DrawScreen {
         let inside = insideLayout
         renderEvidence(into: &frame, layout: inside, theme: theme)
         frame.drawBox(inside.barsBox, style: theme.border, glyphs: theme.glyphs,
-                      title: "Probabilities", titleStyle: theme.title)
+                      title: barsTitle(width: inside.barsBox.width), titleStyle: theme.title)
         ProbabilityBars.render(into: &frame, rect: inside.barsBox.inset(by: 1),
                                probabilities: probabilities, theme: theme)
         renderUnits(into: &frame, box: inside.unitsBox, theme: theme)
@@ -25,7 +25,9 @@ extension DrawScreen {
         } else {
             title = "Evidence"
         }
-        frame.drawBox(inside.evidenceBox, style: theme.border, glyphs: theme.glyphs, title: title,
+        let which = " · digit \(shownDigit + 1) of \(digits.count)"
+        let titled = digits.count > 1 ? Self.fitting([title + which, title], width: inside.evidenceBox.width) : title
+        frame.drawBox(inside.evidenceBox, style: theme.border, glyphs: theme.glyphs, title: titled,
                       titleStyle: theme.title)
         guard let explanation else { return }
         EvidenceImage(evidence: explanation.evidence, input: explanation.trace.input)

@@ -43,6 +43,11 @@ extension DrawScreen {
             note = "Draw a digit first, then s and its digit."
             return false
         }
+        // A labelled drawing is one digit (the set format has one label per drawing).
+        guard digits.count <= 1 else {
+            note = "Several digits: label one at a time (c clears)."
+            return false
+        }
         // The set format replays strokes of one brush, painting only: anything else would
         // save a picture other than the one the network read.
         guard !strokes.contains(where: \.erasing) else {

@@ -9,7 +9,7 @@ extension DrawScreen {
         renderNetworkView(into: &frame, theme: theme)
         renderInfo(into: &frame, theme: theme)
         frame.drawBox(layout.barsBox, style: theme.border, glyphs: theme.glyphs,
-                      title: "Probabilities", titleStyle: theme.title)
+                      title: barsTitle(width: layout.barsBox.width), titleStyle: theme.title)
         ProbabilityBars.render(into: &frame, rect: layout.barsBox.inset(by: 1),
                                probabilities: probabilities, theme: theme)
         renderPrediction(into: &frame, theme: theme)
@@ -72,8 +72,12 @@ extension DrawScreen {
     }
 
     private func renderNetworkView(into frame: inout Frame, theme: Theme) {
+        let title = digits.count > 1
+            ? Self.fitting(["Network sees digit \(shownDigit + 1) of \(digits.count)",
+                            "Digit \(shownDigit + 1) of \(digits.count)"], width: layout.networkBox.width)
+            : "What the network sees"
         frame.drawBox(layout.networkBox, style: theme.border, glyphs: theme.glyphs,
-                      title: "What the network sees", titleStyle: theme.title)
+                      title: title, titleStyle: theme.title)
         let image = PixelImage(width: 28, height: 28,
                                pixels: networkInput ?? [Float](repeating: 0, count: 28 * 28))
         image.render(into: &frame, x: layout.network.x, y: layout.network.y,
@@ -117,10 +121,34 @@ extension DrawScreen {
         }
     }
 
+    /// The bars' title: which digit they are for when the drawing reads as several.
+    func barsTitle(width: Int) -> String {
+        guard digits.count > 1 else { return "Probabilities" }
+        let which = "digit \(shownDigit + 1) of \(digits.count)"
+        return Self.fitting(["Probabilities · " + which, "Digit \(shownDigit + 1) of \(digits.count)",
+                             "\(shownDigit + 1)/\(digits.count)"], width: width)
+    }
+
+    /// The first title that fits a box `width` cells wide (with its border and spaces).
+    static func fitting(_ titles: [String], width: Int) -> String {
+        titles.first { $0.count + 4 <= width } ?? titles.last ?? ""
+    }
+
     private func renderPrediction(into frame: inout Frame, theme: Theme) {
         let box = layout.predictionBox
-        frame.drawBox(box, style: theme.border, glyphs: theme.glyphs, title: "Prediction", titleStyle: theme.title)
+        // A number says what it reads in the title too, as text a screen reader or a test can find.
+        let title = reading.map { readings.count > 1 ? Self.fitting(["Reads \($0)", $0], width: box.width) : "Prediction" }
+            ?? "Prediction"
+        frame.drawBox(box, style: theme.border, glyphs: theme.glyphs, title: title, titleStyle: theme.title)
         let inside = box.inset(by: 1)
+        if readings.count > 1 {
+            // A number: every digit and how sure, the one the bars show in the accent colour.
+            let view = NumberReadingView(
+                digits: readings.map { NumberReadingView.Digit(value: $0.prediction, confidence: $0.confidence) },
+                shown: shownDigit)
+            view.render(into: &frame, area: inside, maxScale: layout.fontScale, theme: theme)
+            return
+        }
         guard let prediction, let probabilities else {
             let message = model == nil ? "no model" : "draw a digit"
             frame.putCentered(message, in: inside, y: inside.y + inside.height / 2, style: theme.dim)

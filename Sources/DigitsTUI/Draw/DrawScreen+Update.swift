@@ -35,6 +35,8 @@ extension DrawScreen {
     public mutating func use(_ model: DrawModel) {
         self.model = model
         modelProblem = nil
+        // Read by the old model: nothing of them may be reused.
+        readings = []
         note = "Now reading with \(model.name)."
         recognize()
         countWrong()
@@ -77,6 +79,7 @@ extension DrawScreen {
     private mutating func toggleInside() {
         showsInside.toggle()
         askedDigit = nil
+        readings = []
         recognize()
     }
 
@@ -102,6 +105,7 @@ extension DrawScreen {
             extend(to: moved.centre)
         } else {
             cursor = moved
+            followPointer()
         }
     }
 
@@ -207,6 +211,7 @@ extension DrawScreen {
     private mutating func moveCursor(to point: ScreenPixelPoint) {
         cursor = CursorPosition(x: min(max(Int(point.x), 0), layout.geometry.screenPixelWidth - 1),
                                 y: min(max(Int(point.y), 0), layout.geometry.screenPixelHeight - 1))
+        followPointer()
     }
 
     // MARK: Strokes
@@ -258,22 +263,50 @@ extension DrawScreen {
         recognize()
     }
 
-    /// Runs preprocessing and the network on the canvas as it is now.
+    /// Runs preprocessing and the network on the canvas as it is now: every digit read, the
+    /// shown one (under the pointer) explained when the inside view is on.
     mutating func recognize() {
-        networkInput = canvas.mnistImage(strokes: canvasStrokes)
+        let known = readings
+        digits = canvas.digitImages(strokes: canvasStrokes, reusing: digits)
+        shownDigit = digitUnderPointer()
+        networkInput = digits.indices.contains(shownDigit) ? digits[shownDigit].image : nil
         explanation = nil
-        if let input = networkInput, let network = model?.network, network.inputSize == input.count {
-            if showsInside {
-                // One forward pass serves both: the explanation's probabilities are the bars'.
-                let explained = Explanation(network: network, input: input, digit: askedDigit)
-                explanation = explained
-                probabilities = explained.probabilities
-            } else {
-                probabilities = network.probabilities(for: input)
-            }
-        } else {
+        guard let network = model?.network, network.inputSize == MNISTFormat.side * MNISTFormat.side else {
+            readings = []
             probabilities = nil
+            return
         }
+        if showsInside, let input = networkInput {
+            // One forward pass serves both: the explanation's probabilities are the bars'.
+            explanation = Explanation(network: network, input: input, digit: askedDigit)
+        }
+        // While one digit is drawn the others keep their images, and so their readings
+        // (`use` and the inside view's switch forget them, so every reading is made one way).
+        readings = digits.enumerated().map { index, digit in
+            if index == shownDigit, let explanation {
+                return DigitReading(digit: digit, probabilities: explanation.probabilities)
+            }
+            if let same = known.first(where: { $0.digit.image == digit.image }) {
+                return DigitReading(digit: digit, probabilities: same.probabilities)
+            }
+            return DigitReading(digit: digit, probabilities: network.probabilities(for: digit.image))
+        }
+        probabilities = readings.indices.contains(shownDigit) ? readings[shownDigit].probabilities : nil
+    }
+
+    /// The digit whose columns hold the pointer (the keyboard cursor, which follows the mouse):
+    /// the one being drawn, or the one moved to.
+    private func digitUnderPointer() -> Int {
+        let x = layout.geometry.canvasPoint(ScreenPixelPoint(x: Float(cursor.x) + 0.5, y: 0)).x
+        let column = Int(x.rounded(.down))
+        return digits.firstIndex { $0.columns.contains(column) } ?? (column < 0 ? 0 : max(digits.count - 1, 0))
+    }
+
+    /// After the pointer moved without drawing (the keyboard cursor): show the digit now under it.
+    mutating func followPointer() {
+        guard digits.count > 1 else { return }
+        let under = digitUnderPointer()
+        if under != shownDigit { recognize() }
     }
 
     // MARK: Resize

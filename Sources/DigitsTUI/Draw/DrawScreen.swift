@@ -23,9 +23,19 @@ public struct DrawScreen: Screen {
     public internal(set) var pen = Pen.up
     /// Index into `BrushSize.factors`.
     public internal(set) var brushLevel = BrushSize.defaultLevel
-    /// The 28x28 image the network sees (784 values), nil for an empty canvas.
+    /// The drawing read digit by digit, left to right (`Canvas.digitImages`): one for a single
+    /// digit, none for an empty canvas.
+    public internal(set) var digits: [DigitImage] = []
+    /// What the network reads in each of `digits`, in the same order; empty without a model.
+    public internal(set) var readings: [DigitReading] = []
+    /// Index into `digits` of the one the bars, the network view and the inside view show:
+    /// the digit under the pointer (the mouse's last report or the keyboard cursor), which
+    /// while drawing is the one being drawn.
+    public internal(set) var shownDigit = 0
+    /// The 28x28 image the network sees (784 values) for the shown digit, nil for an empty canvas.
     public internal(set) var networkInput: [Float]?
-    /// The network's ten probabilities, nil for an empty canvas or without a model.
+    /// The network's ten probabilities for the shown digit, nil for an empty canvas or without
+    /// a model.
     public internal(set) var probabilities: [Float]?
     /// Whether the inside view (key `i`) takes the place of the network view and the panels.
     public internal(set) var showsInside = false
@@ -66,7 +76,12 @@ public struct DrawScreen: Screen {
         cursor = CursorPosition(x: layout.geometry.screenPixelWidth / 2, y: layout.geometry.screenPixelHeight / 2)
     }
 
-    /// The digit with the highest probability.
+    /// The number read, its digits left to right ("42"); nil without a reading.
+    public var reading: String? {
+        readings.isEmpty ? nil : DigitReading.text(readings)
+    }
+
+    /// The shown digit with the highest probability.
     public var prediction: Int? {
         guard let probabilities else { return nil }
         return probabilities.indices.max { probabilities[$0] < probabilities[$1] }

@@ -6,13 +6,22 @@ import Foundation
 struct PredictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
-        abstract: "Read the digit in a PGM image file and print the ten probabilities.",
+        abstract: "Read the digit, or the number, in a PGM image file and print the probabilities.",
         discussion: """
             The image (binary P5 or plain P2 PGM, any size, 8 or 16 bits) goes through the same \
             preprocessing as a drawing: dark ink on light paper is inverted, the paper removed, \
             the ink's bounding box scaled so its longer side is 20 pixels and centred by its \
-            centre of mass in 28x28, as MNIST was made. Several files may be given; with --json \
-            each gives one JSON object on its own line: {"file", "prediction", "probabilities"}. \
+            centre of mass in 28x28, as MNIST was made. Ink in several groups side by side (a \
+            number) is read digit by digit, left to right, each group preprocessed on its own: \
+            groups are the ink's connected pieces joined when they overlap horizontally or \
+            nearly touch (a gap under a tenth of the ink's height), tiny specks joining the \
+            nearer group; touching digits are one group. Several files may be given; with \
+            --json each gives one JSON object on its own line: {"file", "reading", "digits", \
+            "prediction", "probabilities"}. "reading" is the digits read, left to right, as a \
+            string ("42"); "digits" holds one object per digit, left to right, with its \
+            "prediction", "probabilities" and "box" {"x", "y", "width", "height"} in image \
+            pixels. "prediction" and "probabilities" are the whole image read as one digit, as \
+            before numbers were read: for a single digit they are the same as digits[0]'s. \
             A file that cannot be read or holds no ink gets a one-line message on stderr and the \
             exit status is 1.
             """)
@@ -36,20 +45,20 @@ struct PredictCommand: ParsableCommand {
         let loaded = try model.loadOrExit()
         var failed = false, printedTable = false
         for file in files {
-            let probabilities: [Float]
-            switch Self.probabilities(ofImageAt: file, network: loaded.network) {
+            let reading: ImageReading
+            switch Self.reading(ofImageAt: file, network: loaded.network) {
             case .success(let result):
-                probabilities = result
+                reading = result
             case .failure(let failure):
                 StandardError.fail(failure.message)
                 failed = true
                 continue
             }
             if json {
-                print(try Self.json(file: file, probabilities: probabilities))
+                print(try Self.json(file: file, reading: reading))
             } else {
                 if printedTable { print("") }
-                print(Self.table(file: file, probabilities: probabilities).joined(separator: "\n"))
+                print(Self.table(file: file, reading: reading).joined(separator: "\n"))
                 printedTable = true
             }
         }
@@ -61,23 +70,53 @@ struct PredictCommand: ParsableCommand {
         let message: String
     }
 
-    /// The class probabilities `network` gives the PGM image at `path`.
-    static func probabilities(ofImageAt path: String, network: Network) -> Result<[Float], Failure> {
-        networkInput(ofImageAt: path).map { network.probabilities(for: $0) }
+    /// What a network reads in one image: the whole image as one digit, and digit by digit.
+    struct ImageReading {
+        /// The whole image read as one digit, as `digits predict` read every image before it
+        /// read numbers.
+        let probabilities: [Float]
+        /// Each digit, left to right; one for a single digit, with the same probabilities.
+        let digits: [DigitReading]
+
+        /// The digits read, left to right: "42".
+        var text: String { DigitReading.text(digits) }
     }
 
-    /// The 28x28 input the network reads from the PGM image at `path`, preprocessed as MNIST.
+    /// What `network` reads in the image at `path`, whole and digit by digit.
+    static func reading(ofImageAt path: String, network: Network) -> Result<ImageReading, Failure> {
+        ink(ofImageAt: path).flatMap { ink in
+            guard let whole = MNISTFormat.normalize(pixels: ink.pixels, width: ink.width, height: ink.height) else {
+                return .failure(noInk(path))
+            }
+            let digits = MNISTFormat.digitImages(pixels: ink.pixels, width: ink.width, height: ink.height)
+            return .success(ImageReading(probabilities: network.probabilities(for: whole),
+                                         digits: DigitReading.read(digits, with: network)))
+        }
+    }
+
+    /// The 28x28 input the network reads from the image at `path`, preprocessed as MNIST, the
+    /// whole image as one digit.
     static func networkInput(ofImageAt path: String) -> Result<[Float], Failure> {
+        ink(ofImageAt: path).flatMap { ink in
+            MNISTFormat.normalize(pixels: ink.pixels, width: ink.width, height: ink.height)
+                .map { .success($0) } ?? .failure(noInk(path))
+        }
+    }
+
+    /// The image at `path` decoded as ink (`width * height` values, row-major, 0 background, 1
+    /// ink): what every reading of an image starts from.
+    static func ink(ofImageAt path: String) -> Result<(pixels: [Float], width: Int, height: Int), Failure> {
         let image: PGMImage
         do {
             image = try PGMImage(contentsOf: path)
         } catch {
             return .failure(Failure(message: error.description))
         }
-        guard let pixels = image.mnistImage() else {
-            return .failure(Failure(message: "\(path): no ink found: the image is blank (all one shade)"))
-        }
-        return .success(pixels)
+        return .success((image.ink(), image.width, image.height))
+    }
+
+    static func noInk(_ path: String) -> Failure {
+        Failure(message: "\(path): no ink found: the image is blank (all one shade)")
     }
 
     /// The most probable class.
@@ -89,7 +128,31 @@ struct PredictCommand: ParsableCommand {
     /// bar, the predicted digit marked. Plain text: bars are Unicode blocks, no colour codes.
     static func table(file: String, probabilities: [Float]) -> [String] {
         let best = prediction(probabilities)
-        var lines = ["\(file): \(best) (\(percent(probabilities[best])))", "", "digit  percent"]
+        return ["\(file): \(best) (\(percent(probabilities[best])))", ""] + probabilityRows(probabilities)
+    }
+
+    /// A single digit as `table(file:probabilities:)` always gave it; a number as the reading
+    /// on the first line, then each digit: what it reads, where it is, its table.
+    static func table(file: String, reading: ImageReading) -> [String] {
+        guard reading.digits.count > 1 else {
+            return table(file: file, probabilities: reading.digits.first?.probabilities ?? reading.probabilities)
+        }
+        let count = reading.digits.count
+        var lines = ["\(file): \(reading.text) (\(count) digits: "
+            + reading.digits.map { "\($0.prediction) \(percent($0.confidence))" }.joined(separator: ", ") + ")"]
+        for (index, digit) in reading.digits.enumerated() {
+            let box = digit.digit.pixelBox
+            lines += ["", "digit \(index + 1) of \(count): \(digit.prediction) (\(percent(digit.confidence))), "
+                + "at x \(box.x), y \(box.y), \(box.width)x\(box.height) pixels"]
+            lines += probabilityRows(digit.probabilities)
+        }
+        return lines
+    }
+
+    /// "digit  percent" and one row per digit with its bar, the most probable marked.
+    static func probabilityRows(_ probabilities: [Float]) -> [String] {
+        let best = prediction(probabilities)
+        var lines = ["digit  percent"]
         for (digit, probability) in probabilities.enumerated() {
             let row = "  \(digit)   \(pad(percent(probability), to: 7))  \(bar(probability))"
                 + (digit == best ? "  <" : "")
@@ -114,11 +177,19 @@ struct PredictCommand: ParsableCommand {
         return String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
     }
 
-    /// `{"file":…,"prediction":…,"probabilities":[…]}` on one line; probabilities rounded to
-    /// six decimals so the numbers stay short.
-    static func json(file: String, probabilities: [Float]) throws -> String {
-        let result = JSONResult(file: file, prediction: prediction(probabilities),
-                                probabilities: jsonProbabilities(probabilities))
+    /// `{"file", "prediction", "probabilities", "reading", "digits"}` on one line (see the
+    /// command's help); probabilities rounded to six decimals so the numbers stay short.
+    static func json(file: String, reading: ImageReading) throws -> String {
+        let digits = reading.digits.map { digit in
+            JSONDigit(prediction: digit.prediction, probabilities: jsonProbabilities(digit.probabilities),
+                      box: digit.digit.pixelBox)
+        }
+        return try encode(JSONResult(file: file, prediction: prediction(reading.probabilities),
+                                     probabilities: jsonProbabilities(reading.probabilities),
+                                     reading: reading.text, digits: digits))
+    }
+
+    private static func encode(_ result: JSONResult) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(result), as: UTF8.self)
@@ -133,5 +204,13 @@ struct PredictCommand: ParsableCommand {
         let file: String
         let prediction: Int
         let probabilities: [Double]
+        let reading: String
+        let digits: [JSONDigit]
+    }
+
+    private struct JSONDigit: Encodable {
+        let prediction: Int
+        let probabilities: [Double]
+        let box: PixelBox
     }
 }
