@@ -6,19 +6,26 @@ import Foundation
 struct PredictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
-        abstract: "Read the digit in a PGM image file and print the ten probabilities.",
+        abstract: "Read the digit in a PNG, JPEG or PGM image file and print the ten probabilities.",
         discussion: """
-            The image (binary P5 or plain P2 PGM, any size, 8 or 16 bits) goes through the same \
-            preprocessing as a drawing: dark ink on light paper is inverted, the paper removed, \
-            the ink's bounding box scaled so its longer side is 20 pixels and centred by its \
-            centre of mass in 28x28, as MNIST was made. Several files may be given; with --json \
-            each gives one JSON object on its own line: {"file", "prediction", "probabilities"}. \
-            A file that cannot be read or holds no ink gets a one-line message on stderr and the \
-            exit status is 1.
+            The image may be PNG (8 or 16 bits, grey, RGB, with alpha, palette), JPEG (baseline \
+            or progressive) or PGM (P5 or P2, 8 or 16 bits), told apart by the file's first \
+            bytes. A photo or scan is cleaned first: made grey (transparency on white), dark ink \
+            on light paper inverted, uneven lighting evened out, the paper removed, specks and \
+            the page's edge dropped, the ink cropped. Then MNIST's recipe: the ink's bounding \
+            box scaled so its longer side is 20 pixels and centred by its centre of mass in \
+            28x28. --show prints that 28x28 image, what the network saw, as ASCII art. Several \
+            files may be given; with --json each gives one JSON object on its own line: \
+            {"file", "prediction", "probabilities"}. A file that cannot be read, is not an \
+            image, is damaged, claims more than 50 megapixels or holds no ink gets a one-line \
+            message on stderr and the exit status is 1.
             """)
 
-    @Argument(help: ArgumentHelp("PGM image file(s).", valueName: "file"))
+    @Argument(help: ArgumentHelp("PNG, JPEG or PGM image file(s).", valueName: "file"))
     var files: [String]
+
+    @Flag(help: "Also print the 28x28 image the network read, as ASCII art.")
+    var show = false
 
     @OptionGroup var model: ModelOptions
 
@@ -36,19 +43,24 @@ struct PredictCommand: ParsableCommand {
         let loaded = try model.loadOrExit()
         var failed = false, printedTable = false
         for file in files {
-            let probabilities: [Float]
-            switch Self.probabilities(ofImageAt: file, network: loaded.network) {
-            case .success(let result):
-                probabilities = result
+            let input: [Float]
+            switch Self.networkInput(ofImageAt: file) {
+            case .success(let pixels):
+                input = pixels
             case .failure(let failure):
                 StandardError.fail(failure.message)
                 failed = true
                 continue
             }
+            let probabilities = loaded.network.probabilities(for: input)
+            let art = show ? Self.art(of: input, file: file).joined(separator: "\n") : nil
             if json {
+                // The picture goes to stderr, so stdout stays one JSON object per line.
+                if let art { StandardError.write(art + "\n") }
                 print(try Self.json(file: file, probabilities: probabilities))
             } else {
                 if printedTable { print("") }
+                if let art { print(art + "\n") }
                 print(Self.table(file: file, probabilities: probabilities).joined(separator: "\n"))
                 printedTable = true
             }
@@ -61,23 +73,26 @@ struct PredictCommand: ParsableCommand {
         let message: String
     }
 
-    /// The class probabilities `network` gives the PGM image at `path`.
+    /// The class probabilities `network` gives the image at `path`.
     static func probabilities(ofImageAt path: String, network: Network) -> Result<[Float], Failure> {
         networkInput(ofImageAt: path).map { network.probabilities(for: $0) }
     }
 
-    /// The 28x28 input the network reads from the PGM image at `path`, preprocessed as MNIST.
+    /// The 28x28 input the network reads from the image at `path` (`ImageFile.networkInput`).
     static func networkInput(ofImageAt path: String) -> Result<[Float], Failure> {
-        let image: PGMImage
         do {
-            image = try PGMImage(contentsOf: path)
+            return .success(try ImageFile.networkInput(contentsOf: path))
         } catch {
             return .failure(Failure(message: error.description))
         }
-        guard let pixels = image.mnistImage() else {
-            return .failure(Failure(message: "\(path): no ink found: the image is blank (all one shade)"))
-        }
-        return .success(pixels)
+    }
+
+    /// What the network saw: the 28x28 input as digit art in a frame (so blank rows and
+    /// columns keep their place), under a title line.
+    static func art(of input: [Float], file: String) -> [String] {
+        let lines = DigitArt().lines(ofInput: input)
+        let edge = "+" + String(repeating: "-", count: lines.first?.count ?? 0) + "+"
+        return ["\(file): what the network saw (28x28)", edge] + lines.map { "|\($0)|" } + [edge]
     }
 
     /// The most probable class.
