@@ -8,6 +8,8 @@ struct InkComponents {
         var left = Int.max, right = -1, top = Int.max, bottom = -1
         /// Pixels on the top, bottom, left and right edge rows and columns.
         var onTop = 0, onBottom = 0, onLeft = 0, onRight = 0
+        /// Pixels in the band along the image's edges (`edgeBand` of the width or height).
+        var nearEdge = 0
 
         var touchesEdge: Bool { onTop + onBottom + onLeft + onRight > 0 }
     }
@@ -18,7 +20,10 @@ struct InkComponents {
     private let labels: [Int32]
     let components: [Component]
 
-    init(_ values: [Float], width: Int, height: Int) {
+    /// The pieces of `values`; `edgeBand` is the share of the width (and of the height) from
+    /// each edge within which a pixel counts as near the edge.
+    init(_ values: [Float], width: Int, height: Int, edgeBand: Float) {
+        let bandX = Int(edgeBand * Float(width)), bandY = Int(edgeBand * Float(height))
         self.width = width
         self.height = height
         var labels = [Int32](repeating: 0, count: width * height)
@@ -40,6 +45,7 @@ struct InkComponents {
                 if y == height - 1 { component.onBottom += 1 }
                 if x == 0 { component.onLeft += 1 }
                 if x == width - 1 { component.onRight += 1 }
+                if x < bandX || x >= width - bandX || y < bandY || y >= height - bandY { component.nearEdge += 1 }
                 for ny in max(y - 1, 0)...min(y + 1, height - 1) {
                     for nx in max(x - 1, 0)...min(x + 1, width - 1) {
                         let neighbour = ny * width + nx
@@ -59,21 +65,28 @@ struct InkComponents {
     /// The index of the piece at (x, y), or -1 for background.
     func label(_ x: Int, _ y: Int) -> Int { Int(labels[y * width + x]) - 1 }
 
-    /// The pieces to keep: not smaller than `minimumArea` pixels, and not the page's border
-    /// (touching an edge along `borderContact` of its length or more, or touching an edge and
-    /// covering `borderArea` of the image). When that would drop every piece that is not a
-    /// speck, the border pieces are kept: the "border" is then the digit, cut by a tight crop.
-    func keep(minimumArea: Int, borderContact: Float, borderArea: Float) -> Set<Int> {
+    /// The pieces to keep: not smaller than `minimumArea` pixels, and not the page's border.
+    /// A border piece touches an edge and either covers `borderArea` of the image, or spans
+    /// `borderLength` of the width or height with nearly all its pixels (`nearlyAll`) in the
+    /// band along the edges: the page's edge, a shadow, the corner of a table, all lie along
+    /// the frame, while a digit cut by the frame reaches into the image. When that would drop
+    /// every piece that is not a speck, the border pieces are kept: the "border" is then the
+    /// digit itself.
+    func keep(minimumArea: Int, borderLength: Float, borderArea: Float) -> Set<Int> {
         let sizable = components.indices.filter { components[$0].area >= minimumArea }
-        let inner = sizable.filter { !isBorder(components[$0], contact: borderContact, area: borderArea) }
+        let inner = sizable.filter { !isBorder(components[$0], length: borderLength, area: borderArea) }
         return Set(inner.isEmpty ? sizable : inner)
     }
 
-    private func isBorder(_ component: Component, contact: Float, area: Float) -> Bool {
+    /// The share of a border piece's pixels that lie in the band along the edges.
+    static let nearlyAll: Float = 0.9
+
+    private func isBorder(_ component: Component, length: Float, area: Float) -> Bool {
         guard component.touchesEdge else { return false }
-        let along = max(Float(max(component.onTop, component.onBottom)) / Float(width),
-                        Float(max(component.onLeft, component.onRight)) / Float(height))
-        return along >= contact || Float(component.area) >= area * Float(width * height)
+        if Float(component.area) >= area * Float(width * height) { return true }
+        let across = Float(component.right - component.left + 1) / Float(width)
+        let down = Float(component.bottom - component.top + 1) / Float(height)
+        return max(across, down) >= length && Float(component.nearEdge) >= Self.nearlyAll * Float(component.area)
     }
 
     /// The bounding box of the pieces in `kept`; nil when there are none.

@@ -60,7 +60,7 @@ public struct PGMImage: Sendable, Equatable {
         return samples.map { Float($0) * scale }
     }
 
-    /// True when the image's border is bright on average: dark ink on light paper, the
+    /// True when the image's border is bright (its median): dark ink on light paper, the
     /// opposite of MNIST's polarity.
     public var isDarkOnLight: Bool {
         InkCleanup.isDarkOnLight(brightness, width: width, height: height)
@@ -68,8 +68,8 @@ public struct PGMImage: Sendable, Equatable {
 
     /// The image as ink, row-major, 0 background to 1 full ink, at full size:
     /// - inverted when the border is bright (`isDarkOnLight`), so ink is bright either way;
-    /// - the paper removed: everything up to the noise floor of the border (its mean plus three
-    ///   standard deviations) becomes 0, so grey paper or scanner noise does not count as ink;
+    /// - the paper removed: everything up to the noise floor of the border (its level plus three
+    ///   deviations, robustly measured) becomes 0, so grey paper or scanner noise does not count as ink;
     /// - stretched so the darkest ink becomes 1, as MNIST's strokes are (almost all reach 255).
     ///
     /// These are steps 1 and 3 of `InkCleanup`. An image that is already clean, such as an
