@@ -1,14 +1,13 @@
-/// Turns a photo or scan of a digit into clean ink for MNIST's recipe, one step at a time:
-///
-/// The border (the outermost ring of pixels) stands for the paper; its statistics
-/// (`BorderStatistics`) are robust ones, so the page's edge or a table along a side or two
-/// does not count as paper.
+/// Turns a photo or scan of a digit into clean ink for MNIST's recipe. The border (the
+/// outermost ring of pixels) stands for the paper; its statistics (`BorderStatistics`) are
+/// robust ones, so the page's edge or a table along a side or two does not count as paper.
+/// One step at a time:
 ///
 /// 1. **Polarity**: dark ink on light paper (a bright border) is inverted, so ink is bright,
 ///    as in MNIST.
 /// 2. **Uneven lighting**: when the border itself varies (a shadow, a lamp's falloff; its
 ///    deviation over `unevenBorder`), a large-scale background estimate
-///    (`BackgroundEstimate`: a low percentile per block, smoothed) is subtracted, so paper is
+///    (`BackgroundEstimate`: the median of each block, outlier blocks replaced, interpolated) is subtracted, so paper is
 ///    about 0 everywhere.
 /// 3. **Paper and contrast**: everything up to the border's noise floor (its level plus three
 ///    deviations) becomes 0; the rest is stretched so the strongest ink is 1, as MNIST's

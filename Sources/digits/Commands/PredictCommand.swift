@@ -17,8 +17,8 @@ struct PredictCommand: ParsableCommand {
             28x28. --show prints that 28x28 image, what the network saw, as ASCII art. Several \
             files may be given; with --json each gives one JSON object on its own line: \
             {"file", "prediction", "probabilities"}. A file that cannot be read, is not an \
-            image, is damaged, claims more than 50 megapixels or holds no ink gets a one-line \
-            message on stderr and the exit status is 1.
+            image, is damaged, claims more than \(ImageLimits.standard.maximumPixels / 1_000_000) \
+            megapixels or holds no ink gets a one-line message on stderr and the exit status is 1.
             """)
 
     @Argument(help: ArgumentHelp("PNG, JPEG or PGM image file(s).", valueName: "file"))
