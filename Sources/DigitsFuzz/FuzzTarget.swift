@@ -27,7 +27,7 @@ public struct FuzzTarget: Sendable {
     }
 
     /// Every target, one per parser of outside bytes.
-    public static let all: [FuzzTarget] = [.idx, .gzip, .safetensors, .pgm, .drawnDigits]
+    public static let all: [FuzzTarget] = [.idx, .gzip, .safetensors, .pgm, .png, .jpeg, .drawnDigits]
 
     /// The target called `name`, if there is one.
     public static func named(_ name: String) -> FuzzTarget? {

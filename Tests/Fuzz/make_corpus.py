@@ -182,6 +182,111 @@ write("pgm", "invalid-truncated", p5(28, 28, ink)[:-10])
 write("pgm", "invalid-missing-separator", b"P5\n1 1\n255")
 write("pgm", "invalid-maximum-zero", b"P5\n1 1\n0\n\x00")
 
+# --- PNG -------------------------------------------------------------------------------------
+# Written here with zlib, so every chunk (and every fault) is spelled out.
+
+def png_chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def png(width, height, rows, colour=0, depth=8, interlace=0, extra=b"", ihdr_size=None):
+    w, h = ihdr_size or (width, height)
+    header = struct.pack(">IIBBBBB", w, h, depth, colour, 0, 0, interlace)
+    raw = b"".join(b"\x00" + bytes(row) for row in rows)
+    return (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", header) + extra
+            + png_chunk(b"IDAT", zlib.compress(raw)) + png_chunk(b"IEND", b""))
+
+
+def adam7(rows):
+    """8-bit grey rows in Adam7 order, as the seven reduced images an interlaced PNG stores."""
+    height, width = len(rows), len(rows[0])
+    passes = [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)]
+    out = []
+    for x0, y0, dx, dy in passes:
+        if x0 >= width or y0 >= height:
+            continue
+        out += [[rows[y][x] for x in range(x0, width, dx)] for y in range(y0, height, dy)]
+    return out
+
+
+def grey_rows(width, height, seed=0):
+    pixels = digit_pixels(height, width, seed)
+    return [[255 - p for p in pixels[y * width:(y + 1) * width]] for y in range(height)]
+
+
+grey = png(16, 16, grey_rows(16, 16))
+write("png", "valid-grey-16x16", grey)
+write("png", "valid-rgb-12x12", png(12, 12, [[v for p in row for v in (p, p // 2, 255 - p)] for row in grey_rows(12, 12)], colour=2))
+write("png", "valid-rgba-16-bit", png(8, 8, [[b for p in row for b in (p, p, 0, 0, p, p, 0, 200)] for row in grey_rows(8, 8)],
+                                      colour=6, depth=16))
+write("png", "valid-grey-alpha", png(8, 8, [[b for p in row for b in (0, 255 - p)] for row in grey_rows(8, 8)], colour=4))
+palette = png_chunk(b"PLTE", bytes([0, 0, 0, 255, 255, 255, 128, 128, 128])) + png_chunk(b"tRNS", bytes([255, 0]))
+write("png", "valid-palette-2-bit-trns", png(8, 2, [[0b00010010, 0b01000000]] * 2, colour=3, depth=2, extra=palette))
+write("png", "valid-grey-1-bit", png(16, 4, [[0x0F, 0xF0]] * 4, depth=1))
+write("png", "valid-interlaced", png(16, 16, adam7(grey_rows(16, 16, 2)), interlace=1))
+write("png", "invalid-interlace-flag-on-sequential-rows", png(16, 16, grey_rows(16, 16, 2), interlace=1))
+write("png", "valid-1x1", png(1, 1, [[0]]))
+write("png", "invalid-empty", b"")
+write("png", "invalid-signature-only", b"\x89PNG\r\n\x1a\n")
+write("png", "invalid-truncated-in-idat", grey[:len(grey) // 2])
+write("png", "invalid-truncated-before-iend", grey[:-12])
+bad_crc = bytearray(grey)
+bad_crc[29] ^= 0xFF
+write("png", "invalid-bad-ihdr-crc", bytes(bad_crc))
+write("png", "invalid-100000x100000", png(16, 16, grey_rows(16, 16), ihdr_size=(100000, 100000)))
+write("png", "invalid-zero-width", png(16, 16, grey_rows(16, 16), ihdr_size=(0, 16)))
+write("png", "invalid-short-idat", png(16, 16, grey_rows(16, 8)))
+write("png", "invalid-bad-depth-for-rgb", png(4, 4, [[0] * 12] * 4, colour=2, depth=4))
+
+# --- JPEG --------------------------------------------------------------------------------------
+# JPEG needs an encoder: Pillow (pip install pillow), with its own libjpeg-turbo. Without it the
+# committed JPEG seeds stay as they are.
+
+try:
+    from PIL import Image
+    import io
+
+    def jpeg(mode, size, pixels, **options):
+        image = Image.new(mode, size)
+        image.putdata(pixels)
+        out = io.BytesIO()
+        image.save(out, "JPEG", **options)
+        return out.getvalue()
+
+    shade = [255 - p for p in digit_pixels(16, 16, 0)]
+    baseline = jpeg("L", (16, 16), shade, quality=90)
+    write("jpeg", "valid-baseline-grey", baseline)
+    write("jpeg", "valid-baseline-colour", jpeg("RGB", (16, 16), [(p, p, 255 - p // 2) for p in shade], quality=80))
+    write("jpeg", "valid-progressive-grey", jpeg("L", (16, 16), shade, quality=90, progressive=True))
+    write("jpeg", "valid-progressive-colour", jpeg("RGB", (24, 16), [(p, 200, p) for p in digit_pixels(16, 24, 1)],
+                                                   progressive=True, subsampling=2))
+    write("jpeg", "valid-cmyk", jpeg("CMYK", (8, 8), [(0, 0, 0, p) for p in digit_pixels(8, 8, 0)]))
+    write("jpeg", "valid-1x1", jpeg("L", (1, 1), [0]))
+    write("jpeg", "invalid-empty", b"")
+    write("jpeg", "invalid-soi-only", b"\xff\xd8\xff")
+    write("jpeg", "invalid-truncated-in-scan", baseline[:len(baseline) - 40])
+    write("jpeg", "invalid-truncated-in-header", baseline[:100])
+
+    def with_size(data, width, height):
+        data = bytearray(data)
+        position = 2
+        while position + 4 <= len(data):
+            marker, length = data[position + 1], struct.unpack(">H", data[position + 2:position + 4])[0]
+            if marker in (0xC0, 0xC2):
+                data[position + 5:position + 9] = struct.pack(">HH", height, width)
+                break
+            position += 2 + length
+        return bytes(data)
+
+    write("jpeg", "invalid-60000x60000", with_size(baseline, 60000, 60000))
+    write("jpeg", "invalid-zero-height", with_size(baseline, 16, 0))
+    garbage = bytearray(baseline)
+    start = baseline.index(b"\xff\xda") + 14
+    garbage[start:start + 20] = b"\xff\xd3" * 10
+    write("jpeg", "invalid-restart-markers-in-scan", bytes(garbage))
+except ImportError:
+    print("make_corpus: Pillow not installed; JPEG seeds left as they are (pip install pillow)")
+
 # --- drawn digits ------------------------------------------------------------------------------
 
 def drawn(drawings, writers=None, **extra):

@@ -75,3 +75,12 @@ public struct DigitArt: Sendable, Equatable {
         lines(of: dataset.image(index), rows: dataset.rows, columns: dataset.columns)
     }
 }
+
+extension DigitArt {
+    /// The art of a network input (values 0...1, row-major, MNIST's 28x28 unless `side` says
+    /// otherwise), each value as the grey byte it would be in MNIST (value x 255, rounded).
+    public func lines(ofInput input: [Float], side: Int = MNISTFormat.side) -> [String] {
+        let pixels = input.map { UInt8((min(max($0, 0), 1) * 255).rounded()) }
+        return lines(of: pixels, rows: side, columns: side)
+    }
+}

@@ -60,38 +60,30 @@ public struct PGMImage: Sendable, Equatable {
         return samples.map { Float($0) * scale }
     }
 
-    /// True when the image's border is bright on average: dark ink on light paper, the
+    /// True when the image's border is bright (its median): dark ink on light paper, the
     /// opposite of MNIST's polarity.
     public var isDarkOnLight: Bool {
-        Self.borderStatistics(brightness, width: width, height: height).mean > 0.5
+        InkCleanup.isDarkOnLight(brightness, width: width, height: height)
     }
 
-    /// The image as ink, row-major, 0 background to 1 full ink, ready for `MNISTFormat`:
+    /// The image as ink, row-major, 0 background to 1 full ink, at full size:
     /// - inverted when the border is bright (`isDarkOnLight`), so ink is bright either way;
-    /// - the paper removed: everything up to the noise floor of the border (its mean plus three
-    ///   standard deviations) becomes 0, so grey paper or scanner noise does not count as ink;
+    /// - the paper removed: everything up to the noise floor of the border (its level plus three
+    ///   deviations, robustly measured) becomes 0, so grey paper or scanner noise does not count as ink;
     /// - stretched so the darkest ink becomes 1, as MNIST's strokes are (almost all reach 255).
     ///
-    /// An image that is already clean, such as an MNIST digit saved as PGM (black border, ink
-    /// reaching 255), passes through unchanged. A uniform image gives all zeros.
+    /// These are steps 1 and 3 of `InkCleanup`. An image that is already clean, such as an
+    /// MNIST digit saved as PGM (black border, ink reaching 255), passes through unchanged.
+    /// A uniform image gives all zeros.
     public func ink() -> [Float] {
-        var values = brightness
-        if Self.borderStatistics(values, width: width, height: height).mean > 0.5 {
-            for index in values.indices { values[index] = 1 - values[index] }
-        }
-        let border = Self.borderStatistics(values, width: width, height: height)
-        let floor = border.mean + 3 * border.deviation
-        let peak = values.max() ?? 0
-        guard peak > floor else { return [Float](repeating: 0, count: values.count) }
-        let scale = 1 / (peak - floor)
-        for index in values.indices { values[index] = min(max((values[index] - floor) * scale, 0), 1) }
-        return values
+        InkCleanup.basicInk(brightness, width: width, height: height)
     }
 
-    /// The image in MNIST's format (`MNISTFormat.normalize` of `ink()`): 784 values in 0...1,
-    /// row-major 28x28; nil when the image holds no ink.
+    /// The image in MNIST's format, read as every image file is (`GreyImage.mnistImage()`:
+    /// `InkCleanup`, then `MNISTFormat.normalize`): 784 values in 0...1, row-major 28x28; nil
+    /// when the image holds no ink.
     public func mnistImage() -> [Float]? {
-        MNISTFormat.normalize(pixels: ink(), width: width, height: height)
+        GreyImage(self).mnistImage()
     }
 
     /// A binary PGM ("P5", maximum value 255) holding `pixels` (`width * height` bytes,
@@ -101,32 +93,9 @@ public struct PGMImage: Sendable, Equatable {
         return Array("P5\n\(width) \(height)\n255\n".utf8) + pixels
     }
 
-    /// Mean and standard deviation of the outermost ring of pixels.
-    private static func borderStatistics(_ values: [Float], width: Int, height: Int) -> (mean: Float, deviation: Float) {
-        var sum: Double = 0, squares: Double = 0, count = 0
-        func add(_ x: Int, _ y: Int) {
-            let value = Double(values[y * width + x])
-            sum += value
-            squares += value * value
-            count += 1
-        }
-        for x in 0..<width {
-            add(x, 0)
-            if height > 1 { add(x, height - 1) }
-        }
-        if height > 2 {
-            for y in 1..<(height - 1) {
-                add(0, y)
-                if width > 1 { add(width - 1, y) }
-            }
-        }
-        guard count > 0 else { return (0, 0) }
-        let mean = sum / Double(count)
-        return (Float(mean), Float(max(squares / Double(count) - mean * mean, 0).squareRoot()))
-    }
-
-    /// The whole file at `path`, refusing files larger than `maximumFileSize`.
-    private static func readFile(_ path: String) throws(PGMError) -> [UInt8] {
+    /// The whole file at `path`, refusing files larger than `limit` bytes. `ImageFile` reads
+    /// PNG and JPEG files with it too.
+    static func readFile(_ path: String, limit: Int = maximumFileSize) throws(PGMError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             let problem: PGMProblem = errno == ENOENT ? .missingFile : .unreadable(String(cString: strerror(errno)))
@@ -139,8 +108,8 @@ public struct PGMImage: Sendable, Equatable {
         }
         var bytes: [UInt8] = []
         if (status.st_mode & S_IFMT) == S_IFREG {
-            guard status.st_size <= maximumFileSize else {
-                throw PGMError(path: path, problem: .fileTooLarge(limit: maximumFileSize))
+            guard status.st_size <= limit else {
+                throw PGMError(path: path, problem: .fileTooLarge(limit: limit))
             }
             bytes.reserveCapacity(Int(status.st_size))
         }
@@ -155,8 +124,8 @@ public struct PGMImage: Sendable, Equatable {
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > maximumFileSize {
-                throw PGMError(path: path, problem: .fileTooLarge(limit: maximumFileSize))
+            if bytes.count > limit {
+                throw PGMError(path: path, problem: .fileTooLarge(limit: limit))
             }
         }
         return bytes

@@ -6,9 +6,10 @@ import Foundation
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Show why the model reads the digit in a PGM image the way it does.",
+        abstract: "Show why the model reads the digit in an image (PNG, JPEG, PGM) the way it does.",
         discussion: """
-            The image is read as `digits predict` reads it. The output gives the prediction; the \
+            The image is read and cleaned as `digits predict` reads it; --show also prints the \
+            28x28 image the network saw. The output gives the prediction; the \
             pixel evidence map (gradient x input of the digit's logit: which inked pixels push \
             towards the digit and which against) as ASCII art; each hidden layer's size and \
             share of active units; and the last hidden layer's units that add most for and \
@@ -19,8 +20,11 @@ struct ExplainCommand: ParsableCommand {
             evidence (784 numbers) and decomposition {digit, logit, bias, contributions}.
             """)
 
-    @Argument(help: ArgumentHelp("PGM image file.", valueName: "file"))
+    @Argument(help: ArgumentHelp("PNG, JPEG or PGM image file.", valueName: "file"))
     var file: String
+
+    @Flag(help: "Also print the 28x28 image the network read, as ASCII art (to stderr with --json).")
+    var show = false
 
     @OptionGroup var model: ModelOptions
 
@@ -45,6 +49,10 @@ struct ExplainCommand: ParsableCommand {
         case .failure(let failure):
             StandardError.fail(failure.message)
             throw ExitCode.failure
+        }
+        if show {
+            let art = PredictCommand.art(of: input, file: file).joined(separator: "\n") + "\n"
+            if json { StandardError.write(art) } else { print(art) }
         }
         let explanation = Explanation(network: loaded.network, input: input, digit: digit)
         print(json ? try Self.json(file: file, explanation) : Self.text(file: file, explanation).joined(separator: "\n"))

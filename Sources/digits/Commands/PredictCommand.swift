@@ -6,28 +6,35 @@ import Foundation
 struct PredictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
-        abstract: "Read the digit, or the number, in a PGM image file and print the probabilities.",
+        abstract: "Read the digit, or the number, in a PNG, JPEG or PGM image file and print the probabilities.",
         discussion: """
-            The image (binary P5 or plain P2 PGM, any size, 8 or 16 bits) goes through the same \
-            preprocessing as a drawing: dark ink on light paper is inverted, the paper removed, \
-            the ink's bounding box scaled so its longer side is 20 pixels and centred by its \
-            centre of mass in 28x28, as MNIST was made. Ink in several groups side by side (a \
-            number) is read digit by digit, left to right, each group preprocessed on its own: \
-            groups are the ink's connected pieces joined when they overlap horizontally or \
-            nearly touch (a gap under a tenth of the ink's height), tiny specks joining the \
-            nearer group; touching digits are one group. Several files may be given; with \
-            --json each gives one JSON object on its own line: {"file", "reading", "digits", \
-            "prediction", "probabilities"}. "reading" is the digits read, left to right, as a \
-            string ("42"); "digits" holds one object per digit, left to right, with its \
-            "prediction", "probabilities" and "box" {"x", "y", "width", "height"} in image \
-            pixels. "prediction" and "probabilities" are the whole image read as one digit, as \
-            before numbers were read: for a single digit they are the same as digits[0]'s. \
-            A file that cannot be read or holds no ink gets a one-line message on stderr and the \
-            exit status is 1.
+            The image may be PNG (8 or 16 bits, grey, RGB, with alpha, palette), JPEG (baseline \
+            or progressive) or PGM (P5 or P2, 8 or 16 bits), told apart by the file's first \
+            bytes. A photo or scan is cleaned first: made grey (transparency on white), dark ink \
+            on light paper inverted, uneven lighting evened out, the paper removed, specks and \
+            the page's edge dropped, the ink cropped. Then MNIST's recipe: the ink's bounding \
+            box scaled so its longer side is 20 pixels and centred by its centre of mass in \
+            28x28. --show prints that 28x28 image, what the network saw, as ASCII art. Ink in \
+            several groups side by side (a number) is read digit by digit, left to right, each \
+            group preprocessed on its own: groups are the ink's connected pieces joined when they \
+            overlap horizontally or nearly touch (a gap under a tenth of the ink's height), tiny \
+            specks joining the nearer group; touching digits are one group. Several files may be \
+            given; with --json each gives one JSON object on its own line: {"file", "reading", \
+            "digits", "prediction", "probabilities"}. "reading" is the digits read, left to \
+            right, as a string ("42"); "digits" holds one object per digit, left to right, with \
+            its "prediction", "probabilities" and "box" {"x", "y", "width", "height"} in pixels \
+            of the cleaned, cropped ink. "prediction" and "probabilities" are the whole image \
+            read as one digit: for a single digit they are the same as digits[0]'s. A file that \
+            cannot be read, is not an image, is damaged, claims more than \
+            \(ImageLimits.standard.maximumPixels / 1_000_000) megapixels or holds no ink gets a \
+            one-line message on stderr and the exit status is 1.
             """)
 
-    @Argument(help: ArgumentHelp("PGM image file(s).", valueName: "file"))
+    @Argument(help: ArgumentHelp("PNG, JPEG or PGM image file(s).", valueName: "file"))
     var files: [String]
+
+    @Flag(help: "Also print the 28x28 image the network read, as ASCII art.")
+    var show = false
 
     @OptionGroup var model: ModelOptions
 
@@ -54,10 +61,14 @@ struct PredictCommand: ParsableCommand {
                 failed = true
                 continue
             }
+            let art = show ? Self.art(of: reading.input, file: file).joined(separator: "\n") : nil
             if json {
+                // The picture goes to stderr, so stdout stays one JSON object per line.
+                if let art { StandardError.write(art + "\n") }
                 print(try Self.json(file: file, reading: reading))
             } else {
                 if printedTable { print("") }
+                if let art { print(art + "\n") }
                 print(Self.table(file: file, reading: reading).joined(separator: "\n"))
                 printedTable = true
             }
@@ -75,6 +86,8 @@ struct PredictCommand: ParsableCommand {
         /// The whole image read as one digit, as `digits predict` read every image before it
         /// read numbers.
         let probabilities: [Float]
+        /// The whole image's 28x28 input, which gave `probabilities`.
+        let input: [Float]
         /// Each digit, left to right; one for a single digit, with the same probabilities.
         let digits: [DigitReading]
 
@@ -89,7 +102,7 @@ struct PredictCommand: ParsableCommand {
                 return .failure(noInk(path))
             }
             let digits = MNISTFormat.digitImages(pixels: ink.pixels, width: ink.width, height: ink.height)
-            return .success(ImageReading(probabilities: network.probabilities(for: whole),
+            return .success(ImageReading(probabilities: network.probabilities(for: whole), input: whole,
                                          digits: DigitReading.read(digits, with: network)))
         }
     }
@@ -103,16 +116,23 @@ struct PredictCommand: ParsableCommand {
         }
     }
 
-    /// The image at `path` decoded as ink (`width * height` values, row-major, 0 background, 1
-    /// ink): what every reading of an image starts from.
+    /// The image at `path` decoded and cleaned as ink (`ImageFile`, `InkCleanup`: `width *
+    /// height` values, row-major, 0 background, 1 ink): what every reading of an image starts from.
     static func ink(ofImageAt path: String) -> Result<(pixels: [Float], width: Int, height: Int), Failure> {
-        let image: PGMImage
         do {
-            image = try PGMImage(contentsOf: path)
+            guard let ink = InkCleanup.ink(of: try ImageFile.read(contentsOf: path)) else { return .failure(noInk(path)) }
+            return .success((ink.values, ink.width, ink.height))
         } catch {
             return .failure(Failure(message: error.description))
         }
-        return .success((image.ink(), image.width, image.height))
+    }
+
+    /// What the network saw: the 28x28 input as digit art in a frame (so blank rows and
+    /// columns keep their place), under a title line.
+    static func art(of input: [Float], file: String) -> [String] {
+        let lines = DigitArt().lines(ofInput: input)
+        let edge = "+" + String(repeating: "-", count: lines.first?.count ?? 0) + "+"
+        return ["\(file): what the network saw (28x28)", edge] + lines.map { "|\($0)|" } + [edge]
     }
 
     static func noInk(_ path: String) -> Failure {
