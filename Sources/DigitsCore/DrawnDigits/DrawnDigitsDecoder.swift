@@ -63,10 +63,13 @@ struct DrawnDigitsDecoder {
     private func drawing(_ node: JSONNode, field: String,
                          writers: Set<String>) throws(DrawnDigitsError) -> DrawnDigit {
         let fields = try object(node, field: field,
-                                required: ["id", "label", "writer", "canvas", "strokes"],
-                                optional: ["terminal", "brushPercent", "template"], prefix: field + ".")
+                                required: ["id", "writer", "canvas", "strokes"],
+                                optional: ["label", "terminal", "brushPercent", "template"], prefix: field + ".")
         let id = try string(fields["id"]!, field: field + ".id", nonEmpty: true)
-        let label = try integer(fields["label"]!, field: field + ".label", in: DrawnDigitSet.labels)
+        // No label: the drawing is not a digit (it measures rejection).
+        let label = try fields["label"].map { node throws(DrawnDigitsError) in
+            try integer(node, field: field + ".label", in: DrawnDigitSet.labels)
+        }
         let writerNode = fields["writer"]!
         let writer = try string(writerNode, field: field + ".writer", nonEmpty: true)
         guard writers.contains(writer) else {

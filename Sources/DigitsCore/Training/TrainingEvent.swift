@@ -51,6 +51,8 @@ public struct EpochSummary: Sendable {
     public let samplesPerSecond: Double
     public let learningRate: Float
     public let network: Network
+    /// `RejectionRule`'s threshold calibrated for `network`, when training with negatives.
+    public var rejectBelow: Float? = nil
 }
 
 /// How training ended. In every case `network` holds good weights.

@@ -239,7 +239,7 @@ extension TrainScreen {
     /// What the model file records about how the model was made.
     func metadata(for run: TrainingRun) -> ModelMetadata {
         ModelMetadata(training: run.configuration, epochs: run.epochsDone,
-                      testAccuracy: run.currentTestAccuracy.map(Double.init),
+                      testAccuracy: run.currentTestAccuracy.map(Double.init), rejectBelow: run.rejectBelow,
                       madeBy: "digits train (Train screen)")
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DigitsCore
 
@@ -14,12 +15,14 @@ struct GradientCheckTests {
         (0..<count).map { _ in generator.nextNormal() * scale }
     }
 
-    @Test("softmax cross-entropy: dL/dlogits")
-    func softmaxCrossEntropy() {
+    @Test("softmax cross-entropy: dL/dlogits, for one-hot and uniform (not a digit) targets", arguments: [
+        [UInt8(0), 3, 4], [0, SoftmaxCrossEntropy.uniformLabel, 4],
+        [SoftmaxCrossEntropy.uniformLabel, SoftmaxCrossEntropy.uniformLabel, SoftmaxCrossEntropy.uniformLabel],
+    ])
+    func softmaxCrossEntropy(labels: [UInt8]) {
         var generator = SeededGenerator(seed: 7)
         let batch = 3, classes = 5
         let logits = randomValues(batch * classes, &generator, scale: 2)
-        let labels: [UInt8] = [0, 3, 4]
         func loss(_ z: [Float]) -> Double {
             var probabilities = [Float](repeating: 0, count: z.count)
             return Double(SoftmaxCrossEntropy.forward(logits: z, probabilities: &probabilities, labels: labels,
@@ -37,6 +40,27 @@ struct GradientCheckTests {
             let numeric = (loss(plus) - loss(minus)) / 2e-2
             #expect(relativeError(Double(gradients[i]), numeric) < 1e-2, "logit \(i)")
         }
+    }
+
+    @Test("the uniform target's loss is the cross-entropy against 1/classes, smallest (log classes) at equal logits")
+    func uniformTargetLoss() {
+        let uniform = SoftmaxCrossEntropy.uniformLabel
+        var probabilities = [Float](repeating: 0, count: 4)
+        let flat = SoftmaxCrossEntropy.forward(logits: [3, 3, 3, 3], probabilities: &probabilities, labels: [uniform],
+                                               batch: 1, classes: 4)
+        #expect(abs(flat - log(4)) < 1e-6)
+        let logits: [Float] = [2, -1, 0.5, 4]
+        _ = SoftmaxCrossEntropy.forward(logits: logits, probabilities: &probabilities, labels: [uniform],
+                                        batch: 1, classes: 4)
+        let expected = -probabilities.map { Double(log($0)) }.reduce(0, +) / 4
+        let loss = SoftmaxCrossEntropy.forward(logits: logits, probabilities: &probabilities, labels: [uniform],
+                                               batch: 1, classes: 4)
+        #expect(abs(Double(loss) - expected) < 1e-5)
+        #expect(Double(loss) > log(4))
+        // Huge logits stay finite, as for a one-hot target.
+        let huge = SoftmaxCrossEntropy.forward(logits: [1000, -1000, 0, 0], probabilities: &probabilities,
+                                               labels: [uniform], batch: 1, classes: 4)
+        #expect(huge.isFinite && huge > 500)
     }
 
     @Test("softmax is stable for huge logits and sums to one")
@@ -147,6 +171,30 @@ struct GradientCheckTests {
             let numeric = (loss(plus) - loss(minus)) / 2e-2
             #expect(relativeError(Double(analytic[i]), numeric) < 2e-2, "parameter \(i) of \(network.architecture)")
         }
+    }
+
+    @Test("whole network with rows that are not digits (uniform target): every parameter's gradient")
+    func networkWithUniformRows() throws {
+        var generator = SeededGenerator(seed: 6)
+        var network = try Network(sizes: [5, 4, 3], activation: .relu, seed: 4)
+        network.parameters = network.parameters.map { $0 + generator.nextNormal() * 0.1 }
+        let batch = 4
+        let x = randomValues(batch * 5, &generator)
+        let labels: [UInt8] = [1, SoftmaxCrossEntropy.uniformLabel, 2, SoftmaxCrossEntropy.uniformLabel]
+        let workspace = Workspace(for: network, capacity: batch)
+        func loss(_ n: Network) -> Double {
+            Double(workspace.forwardBackward(n, input: x, labels: labels, batch: batch))
+        }
+        _ = loss(network)
+        let analytic = Array(workspace.gradients)
+        for i in 0..<network.parameters.count {
+            var plus = network, minus = network
+            plus.parameters[i] += 1e-2; minus.parameters[i] -= 1e-2
+            let numeric = (loss(plus) - loss(minus)) / 2e-2
+            #expect(relativeError(Double(analytic[i]), numeric) < 2e-2, "parameter \(i)")
+        }
+        // The uniform rows never count as read right.
+        #expect(workspace.correctCount(labels: labels, batch: batch) <= 2)
     }
 
     @Test("chunked accumulation equals one big batch")
