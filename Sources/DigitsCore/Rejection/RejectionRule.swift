@@ -18,6 +18,9 @@ public struct RejectionRule: Sendable, Equatable {
         case fallback
     }
 
+    /// What every screen and command says of a flagged input, in these words.
+    public static let message = "not sure this is a digit"
+
     /// Inputs whose most probable digit has less than this probability are not called digits.
     public let threshold: Float
     public let source: Source
@@ -56,6 +59,19 @@ public struct RejectionRule: Sendable, Equatable {
     public func rejects(_ probabilities: some Collection<Float>) -> Bool {
         guard let largest = probabilities.max(), !probabilities.contains(where: \.isNaN) else { return true }
         return largest < threshold
+    }
+
+    /// Why `probabilities` were flagged, in a line: "not sure this is a digit (the most
+    /// probable, 7, has 41.3%, under 92.0%)". Nil when they were not.
+    public func note(for probabilities: [Float]) -> String? {
+        guard rejects(probabilities) else { return nil }
+        guard let best = probabilities.indices.max(by: { probabilities[$0] < probabilities[$1] }) else { return Self.message }
+        return "\(Self.message) (the most probable, \(best), has \(Self.percent(probabilities[best])), under \(Self.percent(threshold)))"
+    }
+
+    private static func percent(_ value: Float) -> String {
+        let tenths = Int((Double(value) * 1000).rounded())
+        return "\(tenths / 10).\(tenths % 10)%"
     }
 
     /// The threshold to record for a model trained with `configuration`: calibrated when it was

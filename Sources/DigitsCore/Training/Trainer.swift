@@ -19,6 +19,9 @@ public struct Trainer {
     /// machine. Tests set two and three to exercise the team on any machine (and under
     /// ThreadSanitizer, on small data).
     public var workerCount = Trainer.preferredWorkerCount
+    /// Generated non-digits made for a run with negatives; the tests lower it, as rendering
+    /// them is slow in debug builds.
+    var negativePoolSize = NonDigitImages.defaultCount
 
     /// The threads worth using for training on this machine: its cores, up to four.
     public static var preferredWorkerCount: Int { WorkerTeam.preferredSize() }
@@ -148,7 +151,7 @@ public struct Trainer {
         }
         let augmenter = config.augmentation.map { Augmenter($0, seed: config.seed &+ 0xA06) }
         let mixer = config.negatives > 0
-            ? NegativeMixer(share: config.negatives, seed: config.seed &+ 0x0D16)
+            ? NegativeMixer(share: config.negatives, seed: config.seed &+ 0x0D16, poolSize: negativePoolSize)
             : nil
         return DenseStep(network, training: training, capacity: capacity, optimizer: optimizer,
                          augmenter: augmenter, negatives: mixer)

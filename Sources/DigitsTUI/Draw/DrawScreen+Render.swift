@@ -1,3 +1,5 @@
+import DigitsCore
+
 extension DrawScreen {
     public func render(into frame: inout Frame, context: ScreenContext) {
         let theme = context.theme
@@ -11,7 +13,7 @@ extension DrawScreen {
         frame.drawBox(layout.barsBox, style: theme.border, glyphs: theme.glyphs,
                       title: "Probabilities", titleStyle: theme.title)
         ProbabilityBars.render(into: &frame, rect: layout.barsBox.inset(by: 1),
-                               probabilities: probabilities, theme: theme)
+                               probabilities: probabilities, theme: theme, unsure: isNotADigit)
         renderPrediction(into: &frame, theme: theme)
     }
 
@@ -127,11 +129,16 @@ extension DrawScreen {
             return
         }
         let glyph = BigDigit.size(scale: layout.fontScale)
-        let top = inside.y + max(0, (inside.height - glyph.height - 1) / 2)
+        let unsure = isNotADigit
+        // Unsure: the best guess stays, dimmed, and the caption says so, over two lines if need be.
+        let caption = unsure ? TextFit.wrap(RejectionRule.message, width: inside.width)
+            : [ProbabilityBars.percentage(probabilities[prediction], tenths: true)].map { inside.width >= 16 ? "\($0) sure" : $0 }
+        let top = inside.y + max(0, (inside.height - glyph.height - caption.count) / 2)
         BigDigit.render(prediction, into: &frame, x: inside.x + (inside.width - glyph.width) / 2, y: top,
-                        scale: layout.fontScale, style: theme.accent, glyphs: theme.glyphs)
-        let sure = ProbabilityBars.percentage(probabilities[prediction], tenths: true)
-        let caption = inside.width >= 16 ? "\(sure) sure" : sure
-        frame.putCentered(caption, in: inside, y: min(top + glyph.height, inside.maxY - 1), style: theme.text)
+                        scale: layout.fontScale, style: unsure ? theme.dim : theme.accent, glyphs: theme.glyphs)
+        for (index, line) in caption.enumerated() {
+            frame.putCentered(line, in: inside, y: min(top + glyph.height + index, inside.maxY - 1),
+                              style: unsure ? theme.warning : theme.text)
+        }
     }
 }

@@ -253,7 +253,8 @@ extension TrainScreen {
             name = "unsaved \(network.architecture), epoch \(run.epochsDone)"
         }
         return DrawModel(network: network, name: name,
-                         testAccuracy: run.currentTestAccuracy.map(Double.init))
+                         testAccuracy: run.currentTestAccuracy.map(Double.init),
+                         rejection: run.rejectBelow.map { RejectionRule(threshold: $0) } ?? RejectionRule(metadata: [:]))
     }
 
     mutating func useInDraw() -> [Effect] {

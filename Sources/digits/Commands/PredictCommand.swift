@@ -11,8 +11,10 @@ struct PredictCommand: ParsableCommand {
             The image (binary P5 or plain P2 PGM, any size, 8 or 16 bits) goes through the same \
             preprocessing as a drawing: dark ink on light paper is inverted, the paper removed, \
             the ink's bounding box scaled so its longer side is 20 pixels and centred by its \
-            centre of mass in 28x28, as MNIST was made. Several files may be given; with --json \
-            each gives one JSON object on its own line: {"file", "prediction", "probabilities"}. \
+            centre of mass in 28x28, as MNIST was made. When no digit is probable enough (the \
+            model's calibrated reject_below, or 50% for a model without one) the output says \
+            "not sure this is a digit". Several files may be given; with --json each gives one \
+            JSON object on its own line: {"file", "prediction", "probabilities", "not_a_digit"}. \
             A file that cannot be read or holds no ink gets a one-line message on stderr and the \
             exit status is 1.
             """)
@@ -34,6 +36,7 @@ struct PredictCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try model.loadOrExit()
+        let rule = loaded.rejection
         var failed = false, printedTable = false
         for file in files {
             let probabilities: [Float]
@@ -46,10 +49,10 @@ struct PredictCommand: ParsableCommand {
                 continue
             }
             if json {
-                print(try Self.json(file: file, probabilities: probabilities))
+                print(try Self.json(file: file, probabilities: probabilities, rule: rule))
             } else {
                 if printedTable { print("") }
-                print(Self.table(file: file, probabilities: probabilities).joined(separator: "\n"))
+                print(Self.table(file: file, probabilities: probabilities, rule: rule).joined(separator: "\n"))
                 printedTable = true
             }
         }
@@ -86,10 +89,13 @@ struct PredictCommand: ParsableCommand {
     }
 
     /// The prediction on the first line, then a table of every digit with its percentage and a
-    /// bar, the predicted digit marked. Plain text: bars are Unicode blocks, no colour codes.
-    static func table(file: String, probabilities: [Float]) -> [String] {
+    /// bar, the predicted digit marked; under the first line, `rule`'s note when it flags them.
+    /// Plain text: bars are Unicode blocks, no colour codes.
+    static func table(file: String, probabilities: [Float], rule: RejectionRule) -> [String] {
         let best = prediction(probabilities)
-        var lines = ["\(file): \(best) (\(percent(probabilities[best])))", "", "digit  percent"]
+        var lines = ["\(file): \(best) (\(percent(probabilities[best])))"]
+        if let note = rule.note(for: probabilities) { lines.append(note) }
+        lines += ["", "digit  percent"]
         for (digit, probability) in probabilities.enumerated() {
             let row = "  \(digit)   \(pad(percent(probability), to: 7))  \(bar(probability))"
                 + (digit == best ? "  <" : "")
@@ -114,11 +120,12 @@ struct PredictCommand: ParsableCommand {
         return String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
     }
 
-    /// `{"file":…,"prediction":…,"probabilities":[…]}` on one line; probabilities rounded to
+    /// `{"file":…,"not_a_digit":…,"prediction":…,"probabilities":[…]}` on one line; probabilities rounded to
     /// six decimals so the numbers stay short.
-    static func json(file: String, probabilities: [Float]) throws -> String {
+    static func json(file: String, probabilities: [Float], rule: RejectionRule) throws -> String {
         let result = JSONResult(file: file, prediction: prediction(probabilities),
-                                probabilities: jsonProbabilities(probabilities))
+                                probabilities: jsonProbabilities(probabilities),
+                                notADigit: rule.rejects(probabilities))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(result), as: UTF8.self)
@@ -133,5 +140,11 @@ struct PredictCommand: ParsableCommand {
         let file: String
         let prediction: Int
         let probabilities: [Double]
+        let notADigit: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case file, prediction, probabilities
+            case notADigit = "not_a_digit"
+        }
     }
 }
