@@ -14,6 +14,7 @@ struct DrawSnapshotTests {
         SnapshotCase("draw", .inside, size: Size(width: 120, height: 40)),
         SnapshotCase("draw", .inside, capabilities: .eightColors),
         SnapshotCase("draw", .inside, capabilities: .ascii),
+        SnapshotCase("draw", .unsure, capabilities: .ascii),
     ]
 
     @Test(arguments: cases)

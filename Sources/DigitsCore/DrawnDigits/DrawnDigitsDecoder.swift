@@ -64,7 +64,8 @@ struct DrawnDigitsDecoder {
                          writers: Set<String>) throws(DrawnDigitsError) -> DrawnDigit {
         let fields = try object(node, field: field,
                                 required: ["id", "writer", "canvas", "strokes"],
-                                optional: ["label", "terminal", "brushPercent", "template"], prefix: field + ".")
+                                optional: ["label", "terminal", "brushPercent", "template"], prefix: field + ".",
+                                listed: ["id", "label", "writer", "canvas", "strokes", "terminal", "brushPercent", "template"])
         let id = try string(fields["id"]!, field: field + ".id", nonEmpty: true)
         // No label: the drawing is not a digit (it measures rejection).
         let label = try fields["label"].map { node throws(DrawnDigitsError) in
@@ -131,13 +132,14 @@ struct DrawnDigitsDecoder {
     // MARK: Typed values
 
     /// The members of an object, checked: every required key present, no key outside
-    /// `required` and `optional`, none twice. `prefix` turns a key into a field path.
+    /// `required` and `optional`, none twice. `prefix` turns a key into a field path; `listed`
+    /// is the order a message lists the allowed keys in, when not required then optional.
     private func object(_ node: JSONNode, field: String, required: [String], optional: [String],
-                        prefix: String) throws(DrawnDigitsError) -> [String: JSONNode] {
+                        prefix: String, listed: [String]? = nil) throws(DrawnDigitsError) -> [String: JSONNode] {
         guard case .object(let members) = node.value else {
             throw fail(node, .badValue(field: field, expected: "an object"))
         }
-        let allowed = required + optional
+        let allowed = listed ?? (required + optional)
         var fields: [String: JSONNode] = [:]
         for member in members {
             guard allowed.contains(member.key) else {

@@ -108,7 +108,7 @@ public struct Trainer {
                 listener(.batch(BatchProgress(
                     epoch: epoch, epochs: config.epochs, batch: batch + 1, batches: batches,
                     runningLoss: Float(total.loss / Double(seen)),
-                    runningAccuracy: Float(total.correct) / Float(seen),
+                    runningAccuracy: Float(total.correct) / Float(max(seen - total.negatives, 1)),
                     samplesPerSecond: Double(seen) / max(now - epochStart, 1e-9),
                     elapsed: now, learningRate: rate)))
             }
@@ -128,7 +128,7 @@ public struct Trainer {
             }
             listener(.epoch(EpochSummary(
                 epoch: epoch, epochs: config.epochs, loss: Float(total.loss / Double(seen)),
-                trainAccuracy: Float(total.correct) / Float(seen), testAccuracy: testAccuracy,
+                trainAccuracy: Float(total.correct) / Float(max(seen - total.negatives, 1)), testAccuracy: testAccuracy,
                 testLoss: testLoss, seconds: epochSeconds, elapsed: elapsed(),
                 samplesPerSecond: Double(seen) / max(epochSeconds, 1e-9),
                 learningRate: config.schedule.rate(base: config.learningRate, decay: config.learningRateDecay,

@@ -129,16 +129,28 @@ extension DrawScreen {
             return
         }
         let glyph = BigDigit.size(scale: layout.fontScale)
-        let unsure = isNotADigit
-        // Unsure: the best guess stays, dimmed, and the caption says so, over two lines if need be.
-        let caption = unsure ? TextFit.wrap(RejectionRule.message, width: inside.width)
-            : [ProbabilityBars.percentage(probabilities[prediction], tenths: true)].map { inside.width >= 16 ? "\($0) sure" : $0 }
-        let top = inside.y + max(0, (inside.height - glyph.height - caption.count) / 2)
-        BigDigit.render(prediction, into: &frame, x: inside.x + (inside.width - glyph.width) / 2, y: top,
-                        scale: layout.fontScale, style: unsure ? theme.dim : theme.accent, glyphs: theme.glyphs)
+        let sure = ProbabilityBars.percentage(probabilities[prediction], tenths: true)
+        var caption = [inside.width >= 16 ? "\(sure) sure" : sure]
+        var showsDigit = true
+        if isNotADigit {
+            // The note, then the best guess; the guess's big digit (dimmed) only where it all fits.
+            let guess = "best guess \(prediction), \(sure)"
+            caption = TextFit.wrap(RejectionRule.message, width: inside.width)
+                + [guess.count <= inside.width ? guess : "\(prediction)? \(sure)"]
+            showsDigit = glyph.height + caption.count <= inside.height
+        }
+        let height = (showsDigit ? glyph.height : 0) + caption.count
+        let top = inside.y + max(0, (inside.height - height) / 2)
+        if showsDigit {
+            BigDigit.render(prediction, into: &frame, x: inside.x + (inside.width - glyph.width) / 2, y: top,
+                            scale: layout.fontScale, style: isNotADigit ? theme.dim : theme.accent, glyphs: theme.glyphs)
+        }
         for (index, line) in caption.enumerated() {
-            frame.putCentered(line, in: inside, y: min(top + glyph.height + index, inside.maxY - 1),
-                              style: unsure ? theme.warning : theme.text)
+            var y = top + (showsDigit ? glyph.height : 0) + index
+            // A sure reading's one caption line always shows, on the last row if need be.
+            if !isNotADigit { y = min(y, inside.maxY - 1) } else if y >= inside.maxY { break }
+            let style = !isNotADigit ? theme.text : (index < caption.count - 1 ? theme.warning : theme.dim)
+            frame.putCentered(line, in: inside, y: y, style: style)
         }
     }
 }

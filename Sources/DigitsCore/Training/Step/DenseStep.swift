@@ -52,7 +52,8 @@ final class DenseStep: TrainingStep {
                                       batch: rows, meanOver: meanOver, accumulate: accumulating)
         }
         if let update { apply(update) }
-        return BatchResult(loss: Double(loss) * Double(rows), correct: workspace.correctCount(labels: labels, batch: rows))
+        return BatchResult(loss: Double(loss) * Double(rows), correct: workspace.correctCount(labels: labels, batch: rows),
+                           negatives: negatives?.replaced(of: rows) ?? 0)
     }
 
     func apply(_ update: OptimizerStep) {
