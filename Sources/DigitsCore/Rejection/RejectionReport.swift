@@ -64,18 +64,8 @@ public struct RejectionReport: Sendable, Equatable {
     /// The MNIST test images `rule` flags with `network`, in chunks.
     public static func flagged(by rule: RejectionRule, with network: Network, on test: Dataset) -> Share {
         var share = Share()
-        let chunk = 1000, classes = network.outputSize
-        guard test.count > 0, test.pixelsPerImage == network.inputSize else { return share }
-        let input = UnsafeMutablePointer<Float>.allocate(capacity: chunk * test.pixelsPerImage)
-        defer { input.deallocate() }
-        for start in stride(from: 0, to: test.count, by: chunk) {
-            let rows = min(chunk, test.count - start)
-            test.copyBatch(start..<(start + rows), into: input)
-            let probabilities = network.probabilities(batch: input, count: rows)
-            for row in 0..<rows {
-                share.count(rule.rejects(probabilities[(row * classes)..<((row + 1) * classes)]))
-            }
-        }
+        guard test.pixelsPerImage == network.inputSize else { return share }
+        RejectionRule.forEachAnswer(of: network, on: test, first: test.count) { share.count(rule.rejects($0)) }
         return share
     }
 

@@ -61,6 +61,21 @@ public struct RejectionRule: Sendable, Equatable {
         return largest < threshold
     }
 
+    /// Calls `body` with `network`'s probabilities for each of the first `count` images of
+    /// `dataset` (whose images must fit the network), in order, a chunk of images at a time.
+    static func forEachAnswer(of network: Network, on dataset: Dataset, first count: Int,
+                              _ body: (ArraySlice<Float>) -> Void) {
+        let chunk = 1000, classes = network.outputSize
+        let input = UnsafeMutablePointer<Float>.allocate(capacity: chunk * dataset.pixelsPerImage)
+        defer { input.deallocate() }
+        for start in stride(from: 0, to: min(count, dataset.count), by: chunk) {
+            let rows = min(chunk, min(count, dataset.count) - start)
+            dataset.copyBatch(start..<(start + rows), into: input)
+            let probabilities = network.probabilities(batch: input, count: rows)
+            for row in 0..<rows { body(probabilities[(row * classes)..<((row + 1) * classes)]) }
+        }
+    }
+
     /// Why `probabilities` were flagged, in a line: "not sure this is a digit (the most
     /// probable, 7, has 41.3%, under 92.0%)". Nil when they were not.
     public func note(for probabilities: [Float]) -> String? {
@@ -87,20 +102,9 @@ public struct RejectionRule: Sendable, Equatable {
     public static func calibrated(for network: Network, on training: Dataset) -> Float {
         let count = min(training.count, calibrationImages)
         guard count > 0, training.pixelsPerImage == network.inputSize else { return fallbackThreshold }
-        let classes = network.outputSize
         var largest: [Float] = []
         largest.reserveCapacity(count)
-        let chunk = 1000
-        let input = UnsafeMutablePointer<Float>.allocate(capacity: chunk * training.pixelsPerImage)
-        defer { input.deallocate() }
-        for start in stride(from: 0, to: count, by: chunk) {
-            let rows = min(chunk, count - start)
-            training.copyBatch(start..<(start + rows), into: input)
-            let probabilities = network.probabilities(batch: input, count: rows)
-            for row in 0..<rows {
-                largest.append(probabilities[(row * classes)..<((row + 1) * classes)].max() ?? 0)
-            }
-        }
+        forEachAnswer(of: network, on: training, first: count) { largest.append($0.max() ?? 0) }
         largest.sort()
         let index = min(Int((Double(count) * calibrationShare).rounded(.down)), count - 1)
         return largest[index]
