@@ -78,6 +78,9 @@ struct RejectionCommandTests {
 
         let text = try CommandRun.digits(["eval", "--rejection", "--drawn", fixture])
         #expect(text.stdout.contains("MNIST test digits flagged:") && text.stdout.contains("non-digits flagged:"))
+        let missing = try CommandRun.digits(["eval", "--rejection", "--drawn", "/nonexistent/set.json"])
+        #expect(missing.status == 1 && missing.errorLines.count == 1, "\(missing.stderr)")
+        #expect(missing.stderr.contains("/nonexistent/set.json"))
         // Several sets only with --rejection.
         let refused = try CommandRun.digits(["eval", "--drawn", fixture, "--drawn", fixture])
         #expect(refused.status != 0)

@@ -9,18 +9,6 @@ enum RejectionEvaluation {
     static func run(model: ModelOptions, data: DataOptions, drawn paths: [String], json: Bool) throws {
         let loaded = try model.loadOrExit()
         let rule = loaded.rejection
-        let test: Dataset
-        do {
-            test = try data.location.loadTest()
-        } catch {
-            StandardError.fail(error.description)
-            throw ExitCode.failure
-        }
-        guard test.pixelsPerImage == loaded.network.inputSize else {
-            StandardError.fail("cannot evaluate \(loaded.path) on the test set in \(data.location.directory): "
-                + "images have \(test.pixelsPerImage) pixels but the network takes \(loaded.network.inputSize)")
-            throw ExitCode.failure
-        }
         var sets: [RejectionReport.DrawnFigures] = []
         for path in paths {
             let set: DrawnDigitSet
@@ -38,6 +26,19 @@ enum RejectionEvaluation {
                 throw ExitCode.failure
             }
             sets.append(RejectionReport.flagged(by: rule, in: report, path: path))
+        }
+        // The drawn sets first: a mistyped file name is said before MNIST is read.
+        let test: Dataset
+        do {
+            test = try data.location.loadTest()
+        } catch {
+            StandardError.fail(error.description)
+            throw ExitCode.failure
+        }
+        guard test.pixelsPerImage == loaded.network.inputSize else {
+            StandardError.fail("cannot evaluate \(loaded.path) on the test set in \(data.location.directory): "
+                + "images have \(test.pixelsPerImage) pixels but the network takes \(loaded.network.inputSize)")
+            throw ExitCode.failure
         }
         let report = RejectionReport(rule: rule, mnistTest: RejectionReport.flagged(by: rule, with: loaded.network, on: test),
                                      drawn: sets)
