@@ -13,6 +13,7 @@ struct BrowseSnapshotTests {
         SnapshotCase("browse", .list, capabilities: .eightColors),
         SnapshotCase("browse", .image, capabilities: .ascii),
         SnapshotCase("browse", .explained, capabilities: .ascii),
+        SnapshotCase("browse", .explainedUnsure, size: ScreenStates.large),
     ]
 
     @Test(arguments: cases)

@@ -1,3 +1,4 @@
+import DigitsCore
 import Foundation
 import Testing
 @testable import DigitsTUI
@@ -27,6 +28,32 @@ struct DrawRenderTests {
         // The big digit is drawn in the accent colour too.
         let inked = frame.cells.filter { $0.character == "█" && $0.style == theme.accent }
         #expect(!inked.isEmpty)
+    }
+
+    @Test("a model not sure of the drawing keeps the bars but highlights none, and the panel says so")
+    func unsureOfTheDrawing() throws {
+        var unsure = model
+        unsure.rejection = RejectionRule(threshold: 0.9)
+        var app = App.digits(model: unsure, size: Size(width: 80, height: 24), capabilities: .full)
+        app.send(stroke)
+        #expect(try app.draw.isNotADigit)
+        let frame = app.render()
+        let layout = DrawLayout(size: Size(width: 80, height: 24))
+        let theme = Theme(.full)
+        let row3 = layout.barsBox.y + 1 + 3
+        #expect(frame[layout.barsBox.x + 2, row3].style == theme.text, "the top digit is not highlighted")
+        #expect(frame[layout.barsBox.x + 4, row3].character == "█", "its bar is still drawn")
+        let text = Snapshot.text(of: frame, styles: false)
+        #expect(text.contains("not sure this") && text.contains("a digit") && text.contains("3? 62.0%"))
+        #expect(!text.contains("62.0% sure"))
+        // No accent-coloured big digit: it is dimmed.
+        #expect(!frame.cells.contains { $0.character == "█" && $0.style == theme.accent })
+        // The same model under its threshold reads the digit as before.
+        unsure.rejection = RejectionRule(threshold: 0.5)
+        var sure = App.digits(model: unsure, size: Size(width: 80, height: 24), capabilities: .full)
+        sure.send(stroke)
+        #expect(try !sure.draw.isNotADigit)
+        #expect(Snapshot.text(of: sure.render(), styles: false).contains("62.0% sure"))
     }
 
     @Test func canvasAndNetworkViewUseGreyLevels() {

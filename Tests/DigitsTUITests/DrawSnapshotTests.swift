@@ -16,6 +16,7 @@ struct DrawSnapshotTests {
         SnapshotCase("draw", .inside, capabilities: .ascii),
         SnapshotCase("draw", .number, size: Size(width: 160, height: 48)),
         SnapshotCase("draw", .number, capabilities: .ascii),
+        SnapshotCase("draw", .unsure, capabilities: .ascii),
     ]
 
     @Test(arguments: cases)

@@ -28,9 +28,10 @@ struct DrawnDigitsScreenTests {
     static func sample(of set: DrawnDigitSet) -> [DrawnDigit] {
         var seen: [String: Int] = [:]
         return set.drawings.filter { drawing in
-            let key = "\(drawing.writer)/\(drawing.label)"
+            guard let label = drawing.label else { return false }
+            let key = "\(drawing.writer)/\(label)"
             defer { seen[key, default: 0] += 1 }
-            return seen[key, default: 0] == drawing.label % 4
+            return seen[key, default: 0] == label % 4
         }
     }
 

@@ -45,6 +45,9 @@ enum ScreenStates {
         case insideOther
         /// "42" drawn, read by `numberModel()`: the bars show the 2, drawn last.
         case number
+        /// Drawn, read by a model whose rejection threshold (90%) is above the 62% it gives:
+        /// "not sure this is a digit".
+        case unsure
     }
 
     /// Draw in `stage`. Drawn at 80x24 and then resized, so a large size also shows the
@@ -52,7 +55,9 @@ enum ScreenStates {
     static func draw(_ stage: DrawStage, size: Size = standard, capabilities: Capabilities = .full) throws -> App {
         // The inside view needs hidden units to show: a random 784-32-10 network has them.
         let inside = stage == .inside || stage == .insideOther
-        let model = try stage == .number ? numberModel() : inside ? randomModel() : nil
+        var unsureModel = try sampleModel()
+        unsureModel.rejection = RejectionRule(threshold: 0.9)
+        let model = try stage == .number ? numberModel() : inside ? randomModel() : (stage == .unsure ? unsureModel : nil)
         var app = try app(size: standard, capabilities: capabilities, drawModel: model)
         if stage == .number {
             app.send(fortyTwo)
@@ -183,6 +188,9 @@ enum ScreenStates {
         case explained
         /// A model that gets every image right.
         case nothingWrong
+        /// The first image (read as 9 at 70%) explained (`i`), with a rejection threshold of
+        /// 75%: "not sure this is a digit".
+        case explainedUnsure
     }
 
     /// Six images all classified correctly, with their confidences.
@@ -200,9 +208,10 @@ enum ScreenStates {
         var browse: BrowseData?
         switch stage {
         case .nothingWrong: browse = try allCorrect()
-        case .explained:
+        case .explained, .explainedUnsure:
             browse = try BrowseFixture.data()
             browse?.network = try randomModel().network
+            if stage == .explainedUnsure { browse?.rejection = RejectionRule(threshold: 0.75) }
         default: browse = nil
         }
         var app = try app(size: size, capabilities: capabilities, browse: browse)
@@ -213,6 +222,7 @@ enum ScreenStates {
         case .matrix: app.type("m")
         case .image: app.send([.key(.enter)])
         case .explained: app.type("i.")
+        case .explainedUnsure: app.type("i")
         }
         return app
     }

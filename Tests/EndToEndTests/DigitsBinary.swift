@@ -47,13 +47,16 @@ enum DigitsBinary {
 
     /// Writes a 784-32-10 network with random weights: its answers mean nothing, but they change
     /// with the drawing, which is what the screen tests need.
-    static func writeRandomModel() throws -> String {
+    ///
+    /// Its answers are near-uniform, so by the usual rule every drawing would be "not sure
+    /// this is a digit": its file says `reject_below` 0 unless a test asks for another.
+    static func writeRandomModel(rejectBelow: Float = 0) throws -> String {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("digits-e2e-\(getpid())-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("random.safetensors").path
         let network = try Network(sizes: [784, 32, 10], activation: .relu, seed: 11)
-        try ModelFile.save(network, to: path)
+        try ModelFile.save(network, metadata: ModelMetadata(rejectBelow: rejectBelow), to: path)
         return path
     }
 

@@ -50,6 +50,19 @@ struct DrawScreenEndToEndTests {
         try session.send(keys: "q")
     }
 
+    @Test("a model not sure of the drawing says so in the prediction panel, the bars still there")
+    func notSureThisIsADigit() throws {
+        // reject_below 1: no answer of a random network reaches it.
+        let session = try start(model: try DigitsBinary.writeRandomModel(rejectBelow: 1))
+        defer { session.close() }
+        try session.drag(through: verticalStroke)
+        let screen = try session.waitForStable { $0.contains("not sure this") }
+        #expect(screen.contains("best guess"), "\(screen)")
+        #expect(!screen.contains("% sure"))
+        #expect(ScreenReading.probabilities(in: screen) != nil, "the bars stay:\n\(screen)")
+        try session.send(keys: "q")
+    }
+
     @Test func barsMoveDuringADragBeforeRelease() throws {
         let session = try start(model: try DigitsBinary.writeRandomModel())
         defer { session.close() }

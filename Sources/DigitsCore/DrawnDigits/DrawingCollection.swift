@@ -40,8 +40,9 @@ public enum DrawingCollection {
         var ids = Set(set.drawings.map(\.id))
         for var drawing in drawings {
             var number = set.drawings.count + 1
-            while ids.contains("\(writer.name)/\(drawing.label)/\(number)") { number += 1 }
-            drawing.id = "\(writer.name)/\(drawing.label)/\(number)"
+            let label = drawing.label.map(String.init) ?? "none"
+            while ids.contains("\(writer.name)/\(label)/\(number)") { number += 1 }
+            drawing.id = "\(writer.name)/\(label)/\(number)"
             drawing.writer = writer.name
             ids.insert(drawing.id)
             set.drawings.append(drawing)

@@ -4,8 +4,9 @@
 public struct DrawnDigit: Hashable, Sendable {
     /// Unique within its set, e.g. "writer-b/7/2".
     public var id: String
-    /// The digit the writer meant, 0...9.
-    public var label: Int
+    /// The digit the writer meant, 0...9; nil for a drawing that is no digit at all (a
+    /// scribble, a letter, a blot: the non-digit set that measures rejection).
+    public var label: Int?
     /// The name of the person (or the style standing for one) who drew it; see `DrawnWriter`.
     public var writer: String
     /// The canvas it was drawn on, in cells. Points are relative to its top-left cell.
@@ -21,7 +22,7 @@ public struct DrawnDigit: Hashable, Sendable {
     /// How it was made, when it was generated from a template (for reading failures).
     public var template: String?
 
-    public init(id: String, label: Int, writer: String, canvas: CellSize, terminal: CellSize? = nil,
+    public init(id: String, label: Int?, writer: String, canvas: CellSize, terminal: CellSize? = nil,
                 brushPercent: Int = 100, strokes: [[CellPoint]], template: String? = nil) {
         self.id = id
         self.label = label

@@ -63,10 +63,14 @@ struct DrawnDigitsDecoder {
     private func drawing(_ node: JSONNode, field: String,
                          writers: Set<String>) throws(DrawnDigitsError) -> DrawnDigit {
         let fields = try object(node, field: field,
-                                required: ["id", "label", "writer", "canvas", "strokes"],
-                                optional: ["terminal", "brushPercent", "template"], prefix: field + ".")
+                                required: ["id", "writer", "canvas", "strokes"],
+                                optional: ["label", "terminal", "brushPercent", "template"], prefix: field + ".",
+                                listed: ["id", "label", "writer", "canvas", "strokes", "terminal", "brushPercent", "template"])
         let id = try string(fields["id"]!, field: field + ".id", nonEmpty: true)
-        let label = try integer(fields["label"]!, field: field + ".label", in: DrawnDigitSet.labels)
+        // No label: the drawing is not a digit (it measures rejection).
+        let label = try fields["label"].map { node throws(DrawnDigitsError) in
+            try integer(node, field: field + ".label", in: DrawnDigitSet.labels)
+        }
         let writerNode = fields["writer"]!
         let writer = try string(writerNode, field: field + ".writer", nonEmpty: true)
         guard writers.contains(writer) else {
@@ -128,13 +132,14 @@ struct DrawnDigitsDecoder {
     // MARK: Typed values
 
     /// The members of an object, checked: every required key present, no key outside
-    /// `required` and `optional`, none twice. `prefix` turns a key into a field path.
+    /// `required` and `optional`, none twice. `prefix` turns a key into a field path; `listed`
+    /// is the order a message lists the allowed keys in, when not required then optional.
     private func object(_ node: JSONNode, field: String, required: [String], optional: [String],
-                        prefix: String) throws(DrawnDigitsError) -> [String: JSONNode] {
+                        prefix: String, listed: [String]? = nil) throws(DrawnDigitsError) -> [String: JSONNode] {
         guard case .object(let members) = node.value else {
             throw fail(node, .badValue(field: field, expected: "an object"))
         }
-        let allowed = required + optional
+        let allowed = listed ?? (required + optional)
         var fields: [String: JSONNode] = [:]
         for member in members {
             guard allowed.contains(member.key) else {

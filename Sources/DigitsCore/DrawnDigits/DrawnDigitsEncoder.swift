@@ -16,8 +16,9 @@ extension DrawnDigitSet {
     }
 
     private static func line(_ drawing: DrawnDigit) -> String {
-        var fields = ["\"id\": \(jsonString(drawing.id))", "\"label\": \(drawing.label)",
-                      "\"writer\": \(jsonString(drawing.writer))"]
+        var fields = ["\"id\": \(jsonString(drawing.id))"]
+        if let label = drawing.label { fields.append("\"label\": \(label)") }
+        fields.append("\"writer\": \(jsonString(drawing.writer))")
         if let terminal = drawing.terminal { fields.append("\"terminal\": \(size(terminal))") }
         fields.append("\"canvas\": \(size(drawing.canvas))")
         fields.append("\"brushPercent\": \(drawing.brushPercent)")

@@ -24,8 +24,8 @@ public struct DrawnDigitResult: Sendable, Equatable {
 
     /// The probability given to the right answer.
     public var labelProbability: Float {
-        guard let probabilities, probabilities.indices.contains(drawing.label) else { return 0 }
-        return probabilities[drawing.label]
+        guard let probabilities, let label = drawing.label, probabilities.indices.contains(label) else { return 0 }
+        return probabilities[label]
     }
 }
 

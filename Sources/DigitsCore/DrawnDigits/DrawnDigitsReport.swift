@@ -59,7 +59,8 @@ public struct DrawnDigitsReport: Sendable, Equatable {
 
     private func tally(where include: (DrawnDigitResult) -> Bool) -> Tally {
         var tally = Tally()
-        for result in results where include(result) { tally.count(result.isCorrect) }
+        // A drawing that is no digit has nothing to read right; rejection reports on those.
+        for result in results where result.drawing.label != nil && include(result) { tally.count(result.isCorrect) }
         return tally
     }
 
@@ -68,9 +69,10 @@ public struct DrawnDigitsReport: Sendable, Equatable {
         var groups: [String: Confusion] = [:]
         var order: [String] = []
         for result in results where !result.isCorrect && (split == nil || result.split == split) {
-            let key = "\(result.drawing.label)>\(result.predicted.map(String.init) ?? "none")"
+            guard let label = result.drawing.label else { continue }
+            let key = "\(label)>\(result.predicted.map(String.init) ?? "none")"
             if groups[key] == nil {
-                groups[key] = Confusion(label: result.drawing.label, predicted: result.predicted, drawingIDs: [])
+                groups[key] = Confusion(label: label, predicted: result.predicted, drawingIDs: [])
                 order.append(key)
             }
             groups[key]?.drawingIDs.append(result.drawing.id)
@@ -130,13 +132,13 @@ extension DrawnDigitsReport {
     /// digit art with a caption ("writer-b/7/2", "7 read as 2 81%"), in rows that fit `width`.
     public func misreadGallery(_ split: DrawnDigitSplit? = nil, width: Int = 120) -> [String] {
         let art = DigitArt(scale: .half)
-        let panels = results.filter { !$0.isCorrect && (split == nil || $0.split == split) }.map { result in
+        let panels = results.filter { $0.drawing.label != nil && !$0.isCorrect && (split == nil || $0.split == split) }.map { result in
             let pixels = (result.image ?? []).map { UInt8((min(max($0, 0), 1) * 255).rounded()) }
             let read = result.predicted.map { digit in
                 "\(digit) \(Int(((result.probabilities?[digit] ?? 0) * 100).rounded()))%"
             } ?? "nothing"
             return ArtPanel(art: art.lines(of: pixels, rows: MNISTFormat.side, columns: MNISTFormat.side),
-                            caption: [result.drawing.id, "\(result.drawing.label) read as \(read)"])
+                            caption: [result.drawing.id, "\(result.drawing.label.map(String.init) ?? "no digit") read as \(read)"])
         }
         return ArtLayout.grid(panels, width: width)
     }

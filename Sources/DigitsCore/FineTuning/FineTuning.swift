@@ -37,7 +37,8 @@ public enum FineTuning {
               network.outputSize == DrawnDigitSet.labels.count else {
             throw .unsuitableModel(model: modelPath, architecture: network.architecture)
         }
-        guard !drawings.drawings.isEmpty else { throw .noDrawings(set: setPath) }
+        // Drawings without a label (the non-digits of `NonDigitGenerator`) teach nothing here.
+        guard drawings.drawings.contains(where: { $0.label != nil }) else { throw .noDrawings(set: setPath) }
     }
 
     /// How many varied replays of each of `drawings` drawings make up `drawnShare` next to
@@ -57,15 +58,17 @@ public enum FineTuning {
         let kept = Array(order.prefix(min(mnistImages, mnist.count)))
         var images = mnist.subset(kept).images
         var labels = kept.map { mnist.labels[$0] }
-        let repeats = variants(forDrawings: drawings.drawings.count, mnist: kept.count)
+        let digits = drawings.drawings.filter { $0.label != nil }
+        let repeats = variants(forDrawings: digits.count, mnist: kept.count)
         let side = MNISTFormat.side
-        images.reserveCapacity(images.count + drawings.drawings.count * repeats * side * side)
-        for drawing in drawings.drawings {
+        images.reserveCapacity(images.count + digits.count * repeats * side * side)
+        for drawing in digits {
+            guard let label = drawing.label else { continue }
             for _ in 0..<repeats {
                 let varied = DrawnDigitVariation.random(using: &generator).apply(to: drawing)
                 guard let image = DrawnDigitReplay.image(for: varied) else { continue }
                 images.append(contentsOf: image.map { UInt8((min(max($0, 0), 1) * 255).rounded()) })
-                labels.append(UInt8(drawing.label))
+                labels.append(UInt8(label))
             }
         }
         return Dataset(images: images, labels: labels, rows: side, columns: side)
@@ -84,8 +87,9 @@ public enum FineTuning {
         }
         try check(network, modelPath: modelName, drawings: loaded.set, setPath: setPath)
         let mnistCount = min(mnistImages, mnist.count)
-        let learnt = LearntDrawings(path: setPath, count: loaded.set.drawings.count, sha256: loaded.sha256,
-                                    variantsPerDrawing: variants(forDrawings: loaded.set.drawings.count, mnist: mnistCount),
+        let digits = loaded.set.drawings.filter { $0.label != nil }.count
+        let learnt = LearntDrawings(path: setPath, count: digits, sha256: loaded.sha256,
+                                    variantsPerDrawing: variants(forDrawings: digits, mnist: mnistCount),
                                     mnistImages: mnistCount, set: loaded.set)
         return (trainingSet(mnist: mnist, drawings: loaded.set, seed: seed), learnt)
     }

@@ -13,6 +13,10 @@ public struct LoadedModel: Sendable, Equatable {
         self.metadata = metadata
     }
 
+    /// When to say "not sure this is a digit" with this model: its calibrated threshold, or the
+    /// fallback for a file without one.
+    public var rejection: RejectionRule { RejectionRule(metadata: metadata) }
+
     /// The training facts from `metadata`, typed.
     public var typedMetadata: ModelMetadata { ModelMetadata(entries: metadata) }
 

@@ -13,16 +13,21 @@ public struct ModelMetadata: Sendable, Equatable {
     public var seed: UInt64?
     /// The optimiser, e.g. "adam" or "sgd".
     public var optimizer: String?
+    /// The calibrated threshold of `RejectionRule`: inputs whose largest probability is below
+    /// it are "not sure this is a digit". Nil for models trained without negatives.
+    public var rejectBelow: Float?
     /// Anything else worth recording: learning rate, batch size, the command line...
     public var extras: [String: String]
 
     public init(dataset: String? = nil, epochs: Int? = nil, testAccuracy: Double? = nil,
-                seed: UInt64? = nil, optimizer: String? = nil, extras: [String: String] = [:]) {
+                seed: UInt64? = nil, optimizer: String? = nil, rejectBelow: Float? = nil,
+                extras: [String: String] = [:]) {
         self.dataset = dataset
         self.epochs = epochs
         self.testAccuracy = testAccuracy
         self.seed = seed
         self.optimizer = optimizer
+        self.rejectBelow = rejectBelow
         self.extras = extras
     }
 
@@ -36,6 +41,8 @@ public struct ModelMetadata: Sendable, Equatable {
         public static let testAccuracy = "test_accuracy"
         public static let seed = "seed"
         public static let optimizer = "optimizer"
+        /// `RejectionRule`'s threshold for this model.
+        public static let rejectBelow = "reject_below"
         /// Keys that describe the network rather than its training.
         static let structural: Set<String> = [format, architecture, activation]
     }
@@ -55,6 +62,7 @@ public struct ModelMetadata: Sendable, Equatable {
                   testAccuracy: take(Key.testAccuracy) { Double($0) },
                   seed: take(Key.seed) { UInt64($0) },
                   optimizer: take(Key.optimizer) { $0 },
+                  rejectBelow: take(Key.rejectBelow) { Float($0) },
                   extras: [:])
         self.extras = extras
     }
@@ -67,6 +75,7 @@ public struct ModelMetadata: Sendable, Equatable {
         entries[Key.testAccuracy] = testAccuracy.map { String($0) }
         entries[Key.seed] = seed.map(String.init)
         entries[Key.optimizer] = optimizer
+        entries[Key.rejectBelow] = rejectBelow.map { String($0) }
         return entries
     }
 }

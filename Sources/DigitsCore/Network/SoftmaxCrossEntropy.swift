@@ -2,10 +2,19 @@ import Foundation
 
 /// Softmax over each row of logits followed by the cross-entropy with the true labels.
 ///
+/// A row labelled `uniformLabel` is not a digit (a generated scribble, letter or blot, see
+/// `NonDigitGenerator`): its target is the uniform distribution, so the loss is the
+/// cross-entropy against 1/classes in every class and the network learns to answer such
+/// input with no confident class (outlier exposure, Hendrycks et al. 2019).
+///
 /// The row's maximum is subtracted before `exp`, so large logits cannot overflow; the
 /// log-probability of the true class is computed as `z - max - log(sum)`, so a confident wrong
 /// answer gives a large finite loss instead of `log(0)`.
 public enum SoftmaxCrossEntropy {
+    /// The label of a row whose target is uniform over the classes: a training example that is
+    /// no digit at all. Labels are bytes; no data set has 255 classes.
+    public static let uniformLabel: UInt8 = 255
+
     /// Writes softmax probabilities for each of `batch` rows of `classes` logits into `probabilities`
     /// (which may be the same memory as `logits`).
     public static func softmax(
@@ -30,7 +39,8 @@ public enum SoftmaxCrossEntropy {
 
     /// Writes each row's softmax probabilities (which may be the same memory as `logits`) and
     /// returns the mean cross-entropy against `labels`, computed stably from the logits in the
-    /// same pass. Every label must be below `classes`: it is checked, as it picks the memory read.
+    /// same pass. Every label must be below `classes` or be `uniformLabel`: it is checked, as it
+    /// picks the memory read.
     public static func forward(
         logits: UnsafePointer<Float>, probabilities: UnsafeMutablePointer<Float>,
         labels: UnsafePointer<UInt8>, batch: Int, classes: Int
@@ -38,7 +48,8 @@ public enum SoftmaxCrossEntropy {
         var total: Double = 0
         for row in 0..<batch {
             let label = Int(labels[row])
-            precondition(label < classes, "label \(label) of row \(row) is not one of \(classes) classes")
+            let uniform = labels[row] == uniformLabel
+            precondition(uniform || label < classes, "label \(label) of row \(row) is not one of \(classes) classes")
             let z = logits + row * classes
             let p = probabilities + row * classes
             var largest = z[0]
@@ -46,15 +57,23 @@ public enum SoftmaxCrossEntropy {
             var sum: Float = 0
             for c in 0..<classes { sum += exp(z[c] - largest) }
             let logSum = log(sum)
-            total -= Double(z[label] - largest - logSum)
+            if uniform {
+                // -(1/C) * sum over c of log p[c], each log p[c] being z[c] - largest - logSum.
+                var logits: Double = 0
+                for c in 0..<classes { logits += Double(z[c]) }
+                total += Double(largest) + Double(logSum) - logits / Double(classes)
+            } else {
+                total -= Double(z[label] - largest - logSum)
+            }
             for c in 0..<classes { p[c] = exp(z[c] - largest - logSum) }
         }
         return Float(total / Double(batch))
     }
 
     /// dL/dlogits of the mean loss over `meanOver` rows (the batch, unless a batch is processed in
-    /// chunks): (p - onehot(label)) / meanOver, written into `logitGradients` (which may be the
-    /// same memory as `probabilities`). Labels are checked as in `forward`.
+    /// chunks): (p - onehot(label)) / meanOver, or (p - 1/classes) / meanOver for a row labelled
+    /// `uniformLabel`, written into `logitGradients` (which may be the same memory as
+    /// `probabilities`). Labels are checked as in `forward`.
     public static func backward(
         probabilities: UnsafePointer<Float>, labels: UnsafePointer<UInt8>,
         batch: Int, classes: Int, meanOver: Int? = nil, logitGradients: UnsafeMutablePointer<Float>
@@ -62,9 +81,14 @@ public enum SoftmaxCrossEntropy {
         let scale = 1 / Float(meanOver ?? batch)
         for row in 0..<batch {
             let label = Int(labels[row])
-            precondition(label < classes, "label \(label) of row \(row) is not one of \(classes) classes")
             let p = probabilities + row * classes
             let g = logitGradients + row * classes
+            if labels[row] == uniformLabel {
+                let share = 1 / Float(classes)
+                for c in 0..<classes { g[c] = (p[c] - share) * scale }
+                continue
+            }
+            precondition(label < classes, "label \(label) of row \(row) is not one of \(classes) classes")
             // The true class's subtraction is rounded before the scaling, as it always was, so
             // a seed still gives the same model bit for bit.
             for c in 0..<classes { g[c] = (c == label ? p[c] - 1 : p[c]) * scale }

@@ -19,6 +19,9 @@ public struct Trainer {
     /// machine. Tests set two and three to exercise the team on any machine (and under
     /// ThreadSanitizer, on small data).
     public var workerCount = Trainer.preferredWorkerCount
+    /// Generated non-digits made for a run with negatives; the tests lower it, as rendering
+    /// them is slow in debug builds.
+    var negativePoolSize = NonDigitImages.defaultCount
 
     /// The threads worth using for training on this machine: its cores, up to four.
     public static var preferredWorkerCount: Int { WorkerTeam.preferredSize() }
@@ -49,6 +52,9 @@ public struct Trainer {
         guard training.count > 0 else { throw .emptyTrainingSet }
         try Self.check(training, fits: network)
         if let test { try Self.check(test, fits: network) }
+        if configuration.negatives > 0 && training.pixelsPerImage != NonDigitImages.pixelsPerImage {
+            throw .negativesNeedMNISTImages(pixels: training.pixelsPerImage)
+        }
 
         let config = configuration
         let batchSize = config.optimizer == .gd ? training.count : min(config.batchSize, training.count)
@@ -102,7 +108,7 @@ public struct Trainer {
                 listener(.batch(BatchProgress(
                     epoch: epoch, epochs: config.epochs, batch: batch + 1, batches: batches,
                     runningLoss: Float(total.loss / Double(seen)),
-                    runningAccuracy: Float(total.correct) / Float(seen),
+                    runningAccuracy: Float(total.correct) / Float(max(seen - total.negatives, 1)),
                     samplesPerSecond: Double(seen) / max(now - epochStart, 1e-9),
                     elapsed: now, learningRate: rate)))
             }
@@ -122,27 +128,32 @@ public struct Trainer {
             }
             listener(.epoch(EpochSummary(
                 epoch: epoch, epochs: config.epochs, loss: Float(total.loss / Double(seen)),
-                trainAccuracy: Float(total.correct) / Float(seen), testAccuracy: testAccuracy,
+                trainAccuracy: Float(total.correct) / Float(max(seen - total.negatives, 1)), testAccuracy: testAccuracy,
                 testLoss: testLoss, seconds: epochSeconds, elapsed: elapsed(),
                 samplesPerSecond: Double(seen) / max(epochSeconds, 1e-9),
                 learningRate: config.schedule.rate(base: config.learningRate, decay: config.learningRateDecay,
                                                    progress: Double(epoch), epochs: config.epochs),
-                network: network)))
+                network: network,
+                rejectBelow: RejectionRule.threshold(for: network, trainedWith: config, on: training))))
         }
         listener(.finished(.completed(epochs: config.epochs)))
         return .completed(epochs: config.epochs)
     }
 
-    /// The step for this run: sparse when allowed and it pays, else dense.
+    /// The step for this run: sparse when allowed and it pays, else dense. Generated negatives
+    /// are mixed in by the dense step only: they are not in the sparse step's list of inked pixels.
     func makeStep(for network: Network, on training: Dataset, capacity: Int) -> any TrainingStep {
         let config = configuration
         let optimizer = Optimizer(config.optimizer, for: network, weightDecay: config.weightDecay)
-        if allowsSparseInput && config.augmentation == nil && SparseStep.suits(training) {
+        if allowsSparseInput && config.augmentation == nil && config.negatives == 0 && SparseStep.suits(training) {
             return SparseStep(network, training: training, capacity: capacity, optimizer: optimizer,
                               bands: workerCount)
         }
         let augmenter = config.augmentation.map { Augmenter($0, seed: config.seed &+ 0xA06) }
+        let mixer = config.negatives > 0
+            ? NegativeMixer(share: config.negatives, seed: config.seed &+ 0x0D16, poolSize: negativePoolSize)
+            : nil
         return DenseStep(network, training: training, capacity: capacity, optimizer: optimizer,
-                         augmenter: augmenter)
+                         augmenter: augmenter, negatives: mixer)
     }
 }

@@ -19,6 +19,11 @@ public struct TrainingConfiguration: Sendable, Equatable, Codable {
     public var learningRateDecay: Float
     /// Random distortions of the training images, or nil for none.
     public var augmentation: Augmentation?
+    /// The share of each batch replaced by generated non-digits (scribbles, letters, shapes,
+    /// blots: `NonDigitGenerator`) with a uniform target, so the model learns to answer what is
+    /// no digit with no confident class and `RejectionRule` can say "not sure this is a digit".
+    /// 0 trains on digits only.
+    public var negatives: Float
 
     public init(
         hiddenSizes: [Int] = [TrainingLimits.hiddenSize.defaultValue], activation: Activation = .relu,
@@ -27,7 +32,8 @@ public struct TrainingConfiguration: Sendable, Equatable, Codable {
         batchSize: Int = TrainingLimits.batchSize.defaultValue,
         epochs: Int = TrainingLimits.epochs.defaultValue, seed: UInt64 = 1,
         weightDecay: Float = TrainingLimits.weightDecay.defaultValue, schedule: LearningRateSchedule = .constant,
-        learningRateDecay: Float = TrainingLimits.learningRateDecay.defaultValue, augmentation: Augmentation? = nil
+        learningRateDecay: Float = TrainingLimits.learningRateDecay.defaultValue, augmentation: Augmentation? = nil,
+        negatives: Float = TrainingLimits.negatives.defaultValue
     ) {
         self.hiddenSizes = hiddenSizes
         self.activation = activation
@@ -41,6 +47,7 @@ public struct TrainingConfiguration: Sendable, Equatable, Codable {
         self.schedule = schedule
         self.learningRateDecay = learningRateDecay
         self.augmentation = augmentation
+        self.negatives = negatives
     }
 
     /// Checks every setting against `TrainingLimits`; the error names the setting, the value
@@ -58,6 +65,7 @@ public struct TrainingConfiguration: Sendable, Equatable, Codable {
         try check(epochs, against: TrainingLimits.epochs)
         try check(weightDecay, against: TrainingLimits.weightDecay)
         try check(learningRateDecay, against: TrainingLimits.learningRateDecay)
+        try check(negatives, against: TrainingLimits.negatives)
     }
 
     private func check<Value>(_ value: Value, against limit: OptionLimit<Value>) throws(TrainingError) {

@@ -12,6 +12,8 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
     case labelOutOfRange(label: Int, outputs: Int)
     /// Fewer examples than folds: some fold would be empty.
     case tooFewExamples(examples: Int, folds: Int)
+    /// Negatives are generated as 28x28 images, so they only mix with images of that size.
+    case negativesNeedMNISTImages(pixels: Int)
     /// The configured network cannot be built.
     case invalidNetwork(NetworkError)
 
@@ -27,6 +29,8 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
             "label \(label) does not fit a network with \(outputs) outputs"
         case let .tooFewExamples(examples, folds):
             "\(examples) examples cannot be split into \(folds) folds"
+        case .negativesNeedMNISTImages(let pixels):
+            "negatives are 28x28 images (784 pixels) but the training images have \(pixels)"
         case .invalidNetwork(let error):
             error.description
         }

@@ -38,7 +38,9 @@ public struct EpochSummary: Sendable {
     public let epochs: Int
     /// Mean training loss over the epoch.
     public let loss: Float
-    /// Accuracy on the training batches as they were seen during the epoch.
+    /// Accuracy on the training batches as they were seen during the epoch: their digits, not
+    /// the generated non-digits that replaced some of them (whose uniform-target loss `loss`
+    /// does include).
     public let trainAccuracy: Float
     /// Accuracy on the test set after the epoch, when one was given.
     public let testAccuracy: Float?
@@ -51,6 +53,8 @@ public struct EpochSummary: Sendable {
     public let samplesPerSecond: Double
     public let learningRate: Float
     public let network: Network
+    /// `RejectionRule`'s threshold calibrated for `network`, when training with negatives.
+    public var rejectBelow: Float? = nil
 }
 
 /// How training ended. In every case `network` holds good weights.

@@ -20,6 +20,9 @@ public enum TrainingLimits {
     /// The per-epoch factor of the exponential schedule; 1 keeps the rate constant.
     public static let learningRateDecay = OptionLimit<Float>(name: "learning-rate decay", range: 0...1,
                                                              excludesLowerBound: true, defaultValue: 1)
+    /// The share of each batch that is generated non-digits. Half at most: the network is
+    /// still there to read digits, and each replaced image is a digit it does not see.
+    public static let negatives = OptionLimit<Float>(name: "negatives", range: 0...0.5, defaultValue: 0)
     /// k of k-fold cross-validation: two at least to hold one out, twenty at most to keep it
     /// from taking all day.
     public static let folds = OptionLimit(name: "folds", range: 2...20, defaultValue: 5)

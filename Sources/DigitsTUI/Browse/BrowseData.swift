@@ -12,13 +12,17 @@ public struct BrowseData: Sendable, Equatable {
     public var modelName: String
     /// The model itself, to explain an image with (key `i`); nil when only its answers are known.
     public var network: Network?
+    /// When the model is "not sure this is a digit" (the image view says so).
+    public var rejection: RejectionRule
 
     /// `report` must have one entry per image of `images`.
-    public init(images: Dataset, report: EvaluationReport, modelName: String, network: Network? = nil) {
+    public init(images: Dataset, report: EvaluationReport, modelName: String, network: Network? = nil,
+                rejection: RejectionRule = RejectionRule(metadata: [:])) {
         self.images = images
         self.report = report
         self.modelName = modelName
         self.network = network
+        self.rejection = rejection
     }
 }
 

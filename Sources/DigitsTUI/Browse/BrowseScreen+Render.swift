@@ -226,10 +226,14 @@ extension BrowseScreen {
         let info = layout.imageInfoBox
         frame.drawBox(info, style: theme.border, glyphs: theme.glyphs,
                       title: TextFit.truncate(listTitle, to: info.width - 6, glyphs: theme.glyphs), titleStyle: theme.title)
-        let lines: [(String, String, Style)] = [
+        let unsure = data.rejection.rejects(item.probabilities)
+        var lines: [(String, String, Style)] = [
             ("true digit", String(item.trueLabel), theme.accent),
             ("predicted", "\(item.predicted)  (\(EvaluationText.percent(Double(item.confidence), decimals: 1)))",
              item.isCorrect ? theme.accent : theme.warning),
+        ]
+        if unsure { lines.append(("", RejectionRule.message, theme.warning)) }
+        lines += [
             ("p(true digit)", EvaluationText.percent(Double(item.trueLabelProbability), decimals: 1), theme.text),
             ("image", positionText, theme.text),
         ]
@@ -242,7 +246,8 @@ extension BrowseScreen {
         renderFooter(into: &frame, box: info, theme: theme)
         let bars = layout.barsBox
         frame.drawBox(bars, style: theme.border, glyphs: theme.glyphs, title: "Probabilities", titleStyle: theme.title)
-        ProbabilityBars.render(into: &frame, rect: bars.inset(by: 1), probabilities: item.probabilities, theme: theme)
+        ProbabilityBars.render(into: &frame, rect: bars.inset(by: 1), probabilities: item.probabilities, theme: theme,
+                               unsure: unsure)
     }
 
     /// The explained image's model: its network on the image's pixels, for the asked digit.

@@ -9,12 +9,16 @@ public struct DrawModel: Sendable, Equatable {
     public var summary: String
     /// Accuracy on the MNIST test set as the file records it, 0...1.
     public var testAccuracy: Double?
+    /// When to say "not sure this is a digit": the file's calibrated threshold, else the fallback.
+    public var rejection: RejectionRule
 
-    public init(network: Network, name: String, summary: String? = nil, testAccuracy: Double? = nil) {
+    public init(network: Network, name: String, summary: String? = nil, testAccuracy: Double? = nil,
+                rejection: RejectionRule = RejectionRule(metadata: [:])) {
         self.network = network
         self.name = name
         self.summary = summary ?? "\(network.architecture) \(network.activation.rawValue)"
         self.testAccuracy = testAccuracy
+        self.rejection = rejection
     }
 
     /// "99.2% right on the MNIST test set", when the file says.
@@ -28,6 +32,7 @@ public struct DrawModel: Sendable, Equatable {
     /// A model loaded from a file, named by the file's last path component.
     public init(loaded: LoadedModel) {
         let name = loaded.path.split(separator: "/").last.map(String.init) ?? loaded.path
-        self.init(network: loaded.network, name: name, testAccuracy: loaded.typedMetadata.testAccuracy)
+        self.init(network: loaded.network, name: name, testAccuracy: loaded.typedMetadata.testAccuracy,
+                  rejection: loaded.rejection)
     }
 }

@@ -12,7 +12,7 @@ extension DrawScreen {
         frame.drawBox(inside.barsBox, style: theme.border, glyphs: theme.glyphs,
                       title: barsTitle(width: inside.barsBox.width), titleStyle: theme.title)
         ProbabilityBars.render(into: &frame, rect: inside.barsBox.inset(by: 1),
-                               probabilities: probabilities, theme: theme)
+                               probabilities: probabilities, theme: theme, unsure: isNotADigit)
         renderUnits(into: &frame, box: inside.unitsBox, theme: theme)
     }
 

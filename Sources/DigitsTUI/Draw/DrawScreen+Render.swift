@@ -1,3 +1,5 @@
+import DigitsCore
+
 extension DrawScreen {
     public func render(into frame: inout Frame, context: ScreenContext) {
         let theme = context.theme
@@ -11,7 +13,7 @@ extension DrawScreen {
         frame.drawBox(layout.barsBox, style: theme.border, glyphs: theme.glyphs,
                       title: barsTitle(width: layout.barsBox.width), titleStyle: theme.title)
         ProbabilityBars.render(into: &frame, rect: layout.barsBox.inset(by: 1),
-                               probabilities: probabilities, theme: theme)
+                               probabilities: probabilities, theme: theme, unsure: isNotADigit)
         renderPrediction(into: &frame, theme: theme)
     }
 
@@ -155,11 +157,28 @@ extension DrawScreen {
             return
         }
         let glyph = BigDigit.size(scale: layout.fontScale)
-        let top = inside.y + max(0, (inside.height - glyph.height - 1) / 2)
-        BigDigit.render(prediction, into: &frame, x: inside.x + (inside.width - glyph.width) / 2, y: top,
-                        scale: layout.fontScale, style: theme.accent, glyphs: theme.glyphs)
         let sure = ProbabilityBars.percentage(probabilities[prediction], tenths: true)
-        let caption = inside.width >= 16 ? "\(sure) sure" : sure
-        frame.putCentered(caption, in: inside, y: min(top + glyph.height, inside.maxY - 1), style: theme.text)
+        var caption = [inside.width >= 16 ? "\(sure) sure" : sure]
+        var showsDigit = true
+        if isNotADigit {
+            // The note, then the best guess; the guess's big digit (dimmed) only where it all fits.
+            let guess = "best guess \(prediction), \(sure)"
+            caption = TextFit.wrap(RejectionRule.message, width: inside.width)
+                + [guess.count <= inside.width ? guess : "\(prediction)? \(sure)"]
+            showsDigit = glyph.height + caption.count <= inside.height
+        }
+        let height = (showsDigit ? glyph.height : 0) + caption.count
+        let top = inside.y + max(0, (inside.height - height) / 2)
+        if showsDigit {
+            BigDigit.render(prediction, into: &frame, x: inside.x + (inside.width - glyph.width) / 2, y: top,
+                            scale: layout.fontScale, style: isNotADigit ? theme.dim : theme.accent, glyphs: theme.glyphs)
+        }
+        for (index, line) in caption.enumerated() {
+            var y = top + (showsDigit ? glyph.height : 0) + index
+            // A sure reading's one caption line always shows, on the last row if need be.
+            if !isNotADigit { y = min(y, inside.maxY - 1) } else if y >= inside.maxY { break }
+            let style = !isNotADigit ? theme.text : (index < caption.count - 1 ? theme.warning : theme.dim)
+            frame.putCentered(line, in: inside, y: y, style: style)
+        }
     }
 }

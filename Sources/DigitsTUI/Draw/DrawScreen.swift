@@ -87,6 +87,12 @@ public struct DrawScreen: Screen {
         return probabilities.indices.max { probabilities[$0] < probabilities[$1] }
     }
 
+    /// Whether the model is too unsure of the drawing to call it a digit (`RejectionRule`).
+    public var isNotADigit: Bool {
+        guard let probabilities, let model else { return false }
+        return model.rejection.rejects(probabilities)
+    }
+
     /// The brush radius for new strokes, in screen pixels.
     public var brushRadius: Float {
         layout.geometry.brushRadius(factor: BrushSize.factors[brushLevel])

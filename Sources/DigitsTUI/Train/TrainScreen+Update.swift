@@ -316,7 +316,7 @@ extension TrainScreen {
     /// What the model file records about how the model was made.
     func metadata(for run: TrainingRun) -> ModelMetadata {
         var metadata = ModelMetadata(training: run.configuration, epochs: run.epochsDone,
-                                     testAccuracy: run.currentTestAccuracy.map(Double.init),
+                                     testAccuracy: run.currentTestAccuracy.map(Double.init), rejectBelow: run.rejectBelow,
                                      dataset: run.learnt == nil ? "mnist" : "mnist+drawn",
                                      madeBy: "digits train (Train screen)")
         if let startedFrom = run.startedFrom { metadata.extras["started_from"] = startedFrom }
@@ -334,7 +334,8 @@ extension TrainScreen {
             name = "unsaved \(network.architecture), epoch \(run.epochsDone)"
         }
         return DrawModel(network: network, name: name,
-                         testAccuracy: run.currentTestAccuracy.map(Double.init))
+                         testAccuracy: run.currentTestAccuracy.map(Double.init),
+                         rejection: run.rejectBelow.map { RejectionRule(threshold: $0) } ?? RejectionRule(metadata: [:]))
     }
 
     mutating func useInDraw() -> [Effect] {

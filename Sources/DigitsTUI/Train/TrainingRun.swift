@@ -49,6 +49,8 @@ public struct TrainingRun: Sendable {
     public internal(set) var weightImages: (small: [PixelImage], full: [PixelImage]) = ([], [])
     /// Counts changes of `network`, so the screen knows whether what is saved is current.
     public internal(set) var revision = 0
+    /// `RejectionRule`'s threshold from the latest epoch, when training with negatives.
+    public internal(set) var rejectBelow: Float?
     /// Test accuracy of `network` when training ended.
     public internal(set) var finalTestAccuracy: Float?
 
@@ -110,6 +112,7 @@ public struct TrainingRun: Sendable {
             epochs.append(EpochRecord(epoch: summary.epoch, loss: summary.loss,
                                       trainAccuracy: summary.trainAccuracy,
                                       testAccuracy: summary.testAccuracy, seconds: summary.seconds))
+            rejectBelow = summary.rejectBelow
             setNetwork(summary.network)
         case .finished(let outcome):
             phase = .finished(outcome)

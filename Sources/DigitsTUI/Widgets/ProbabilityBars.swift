@@ -1,3 +1,5 @@
+import DigitsCore
+
 /// Ten horizontal bars, one per digit: the digit, a bar as long as its probability (in eighths
 /// of a cell where block characters exist) and the percentage. The most likely digit is
 /// highlighted.
@@ -14,8 +16,11 @@ public enum ProbabilityBars {
     }
 
     /// Draws the bars in `rect`: one row per digit, with a blank row between them when the
-    /// rectangle has at least 19 rows.
-    public static func render(into frame: inout Frame, rect area: Rect, probabilities: [Float]?, theme: Theme) {
+    /// rectangle has at least 19 rows. `unsure` (the input may not be a digit, `RejectionRule`)
+    /// keeps the bars but dims the most likely one instead of highlighting it, and, when there
+    /// is a free row at the bottom, says "not sure this is a digit" there.
+    public static func render(into frame: inout Frame, rect area: Rect, probabilities: [Float]?, theme: Theme,
+                              unsure: Bool = false) {
         // One column of air on each side, away from the box's border.
         let rect = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
         let spacing = rect.height >= 19 ? 2 : 1
@@ -27,7 +32,7 @@ public enum ProbabilityBars {
             let row = rect.y + digit * spacing
             guard row < rect.maxY else { break }
             let probability = probabilities.flatMap { digit < $0.count ? $0[digit] : nil }
-            let highlighted = digit == top
+            let highlighted = digit == top && !unsure
             let labelStyle = highlighted ? (theme.hasColors ? theme.accent : theme.text.reversed()) : theme.text
             frame.put("\(digit)", x: rect.x, y: row, style: labelStyle)
             drawBar(into: &frame, x: rect.x + 2, y: row, width: barWidth,
@@ -35,6 +40,11 @@ public enum ProbabilityBars {
             let text = TextFit.padLeft(percentage(probability, tenths: tenths), to: percentWidth)
             frame.put(text, x: rect.x + 2 + barWidth + 1, y: row,
                       style: highlighted ? theme.accent : theme.dim)
+        }
+        let noteRow = rect.y + 10 * spacing - (spacing - 1)
+        if unsure && probabilities != nil && noteRow < rect.maxY {
+            frame.put(TextFit.truncate(RejectionRule.message, to: rect.width, glyphs: theme.glyphs),
+                      x: rect.x, y: noteRow, style: theme.warning)
         }
     }
 

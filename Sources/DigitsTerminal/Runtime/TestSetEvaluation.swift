@@ -16,7 +16,8 @@ extension BrowseData {
         }
         do throws(EvaluationError) {
             let report = try EvaluationReport.evaluate(model.network, on: test)
-            return .success(BrowseData(images: test, report: report, modelName: model.name, network: model.network))
+            return .success(BrowseData(images: test, report: report, modelName: model.name, network: model.network,
+                                       rejection: model.rejection))
         } catch {
             return .failure(BrowseProblem(title: "The model cannot be evaluated on the test set.",
                                           details: [error.description], advice: []))

@@ -12,16 +12,22 @@ struct EvalCommand: ParsableCommand {
             recall is the share of a digit's images predicted right. Either is "-" (null in JSON) \
             when undefined: a digit never predicted, or with no test images. With --drawn FILE the \
             drawings are replayed exactly as the Draw screen paints them and the report gives \
-            accuracy overall, per split, per writer and per digit, and the confusions.
+            accuracy overall, per split, per writer and per digit, and the confusions. With \
+            --rejection it reports how often the model says "not sure this is a digit": on the \
+            MNIST test digits, and on each --drawn set's digits and its drawings without a label \
+            (non-digits, like Tests/Fixtures/non-digits/non-digits.json), per split and per writer.
             """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var data: DataOptions
 
     @Option(name: .long, help: ArgumentHelp(
-        "Evaluate on a drawn-digit set (stroke drawings in digits' JSON format) instead of MNIST.",
+        "Evaluate on a drawn-digit set (stroke drawings in digits' JSON format) instead of MNIST; with --rejection, may be given several times.",
         valueName: "file"))
-    var drawn: String?
+    var drawn: [String] = []
+
+    @Flag(help: "Report how often the model says \"not sure this is a digit\": MNIST test digits, and each --drawn set's digits and non-digits.")
+    var rejection = false
 
     @Flag(help: "Print one JSON object (accuracy, per_class, confusion; with --drawn: accuracy, per_digit, per_writer, confusions) instead of tables.")
     var json = false
@@ -30,12 +36,17 @@ struct EvalCommand: ParsableCommand {
     var showWrong = false
 
     func validate() throws {
-        if showWrong && drawn == nil { throw ValidationError("--show-wrong needs --drawn FILE") }
-        if showWrong && json { throw ValidationError("--show-wrong prints art; it cannot go with --json") }
+        if !rejection && drawn.count > 1 { throw ValidationError("give one --drawn set (several only with --rejection)") }
+        if showWrong && drawn.count != 1 { throw ValidationError("--show-wrong needs one --drawn FILE") }
+        if showWrong && (json || rejection) { throw ValidationError("--show-wrong prints art; it cannot go with --json or --rejection") }
     }
 
     func run() throws {
-        if let drawn {
+        if rejection {
+            try RejectionEvaluation.run(model: model, data: data, drawn: drawn, json: json)
+            return
+        }
+        if let drawn = drawn.first {
             try DrawnEvaluation.run(path: drawn, model: try model.loadOrExit(), json: json, showWrong: showWrong)
             return
         }

@@ -15,8 +15,9 @@ struct ExplainCommand: ParsableCommand {
             share of active units; and the last hidden layer's units that add most for and \
             against the digit, each with its contribution (activation x weight to the digit). \
             The contributions plus the output bias make the digit's logit exactly. --digit D \
-            explains another digit: why not D? With --json: one object with file, prediction, \
-            digit, probabilities (as predict gives them), layers [{size, active, activations}], \
+            explains another digit: why not D? When no digit is probable enough, it says "not \
+            sure this is a digit", as predict does. With --json: one object with file, prediction, \
+            digit, probabilities and not_a_digit (as predict gives them), layers [{size, active, activations}], \
             evidence (784 numbers) and decomposition {digit, logit, bias, contributions}.
             """)
 
@@ -55,15 +56,18 @@ struct ExplainCommand: ParsableCommand {
             if json { StandardError.write(art) } else { print(art) }
         }
         let explanation = Explanation(network: loaded.network, input: input, digit: digit)
-        print(json ? try Self.json(file: file, explanation) : Self.text(file: file, explanation).joined(separator: "\n"))
+        let rule = loaded.rejection
+        print(json ? try Self.json(file: file, explanation, rule: rule)
+            : Self.text(file: file, explanation, rule: rule).joined(separator: "\n"))
     }
 
     /// The prediction, the evidence map, the layers and the strongest units, as plain text.
-    static func text(file: String, _ explanation: Explanation) -> [String] {
+    static func text(file: String, _ explanation: Explanation, rule: RejectionRule) -> [String] {
         let predicted = explanation.prediction, digit = explanation.digit
         let sure = PredictCommand.percent(explanation.probabilities[predicted])
         var lines = ["\(file): \(predicted) (\(sure))" + (digit == predicted
             ? "" : ", explaining \(digit) (\(PredictCommand.percent(explanation.probabilities[digit])))")]
+        if let note = rule.note(for: explanation.probabilities) { lines.append(note) }
         lines += ["", "Evidence for \(digit): gradient x input of its logit"]
         lines += evidenceArt(explanation.evidence, input: explanation.trace.input)
         lines += [EvidenceLevel.legend, ""]
@@ -104,11 +108,12 @@ struct ExplainCommand: ParsableCommand {
     }
 
     /// The explanation as one JSON object on one line.
-    static func json(file: String, _ explanation: Explanation) throws -> String {
+    static func json(file: String, _ explanation: Explanation, rule: RejectionRule) throws -> String {
         let decomposition = explanation.decomposition
         let result = JSONResult(
             file: file, prediction: explanation.prediction, digit: explanation.digit,
             probabilities: PredictCommand.jsonProbabilities(explanation.probabilities),
+            notADigit: rule.rejects(explanation.probabilities),
             layers: explanation.layers.map {
                 JSONLayer(size: $0.size, active: $0.activeCount, activations: $0.activations.map(Double.init))
             },
@@ -125,9 +130,15 @@ struct ExplainCommand: ParsableCommand {
         let prediction: Int
         let digit: Int
         let probabilities: [Double]
+        let notADigit: Bool
         let layers: [JSONLayer]
         let evidence: [Double]
         let decomposition: JSONDecomposition
+
+        enum CodingKeys: String, CodingKey {
+            case file, prediction, digit, probabilities, layers, evidence, decomposition
+            case notADigit = "not_a_digit"
+        }
     }
 
     private struct JSONLayer: Encodable {

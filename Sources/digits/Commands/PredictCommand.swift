@@ -24,7 +24,10 @@ struct PredictCommand: ParsableCommand {
             right, as a string ("42"); "digits" holds one object per digit, left to right, with \
             its "prediction", "probabilities" and "box" {"x", "y", "width", "height"} in pixels \
             of the cleaned, cropped ink. "prediction" and "probabilities" are the whole image \
-            read as one digit: for a single digit they are the same as digits[0]'s. A file that \
+            read as one digit: for a single digit they are the same as digits[0]'s. \
+            "not_a_digit" is true when no digit is probable enough (the model's calibrated \
+            reject_below, or 50% for a model without one); the table then says "not sure this is \
+            a digit". A file that \
             cannot be read, is not an image, is damaged, claims more than \
             \(ImageLimits.standard.maximumPixels / 1_000_000) megapixels or holds no ink gets a \
             one-line message on stderr and the exit status is 1.
@@ -50,6 +53,7 @@ struct PredictCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try model.loadOrExit()
+        let rule = loaded.rejection
         var failed = false, printedTable = false
         for file in files {
             let reading: ImageReading
@@ -65,11 +69,11 @@ struct PredictCommand: ParsableCommand {
             if json {
                 // The picture goes to stderr, so stdout stays one JSON object per line.
                 if let art { StandardError.write(art + "\n") }
-                print(try Self.json(file: file, reading: reading))
+                print(try Self.json(file: file, reading: reading, rule: rule))
             } else {
                 if printedTable { print("") }
                 if let art { print(art + "\n") }
-                print(Self.table(file: file, reading: reading).joined(separator: "\n"))
+                print(Self.table(file: file, reading: reading, rule: rule).joined(separator: "\n"))
                 printedTable = true
             }
         }
@@ -145,17 +149,20 @@ struct PredictCommand: ParsableCommand {
     }
 
     /// The prediction on the first line, then a table of every digit with its percentage and a
-    /// bar, the predicted digit marked. Plain text: bars are Unicode blocks, no colour codes.
-    static func table(file: String, probabilities: [Float]) -> [String] {
+    /// bar, the predicted digit marked; under the first line, `rule`'s note when it flags them.
+    /// Plain text: bars are Unicode blocks, no colour codes.
+    static func table(file: String, probabilities: [Float], rule: RejectionRule) -> [String] {
         let best = prediction(probabilities)
-        return ["\(file): \(best) (\(percent(probabilities[best])))", ""] + probabilityRows(probabilities)
+        var lines = ["\(file): \(best) (\(percent(probabilities[best])))"]
+        if let note = rule.note(for: probabilities) { lines.append(note) }
+        return lines + [""] + probabilityRows(probabilities)
     }
 
     /// A single digit as `table(file:probabilities:)` always gave it; a number as the reading
     /// on the first line, then each digit: what it reads, where it is, its table.
-    static func table(file: String, reading: ImageReading) -> [String] {
+    static func table(file: String, reading: ImageReading, rule: RejectionRule) -> [String] {
         guard reading.digits.count > 1 else {
-            return table(file: file, probabilities: reading.digits.first?.probabilities ?? reading.probabilities)
+            return table(file: file, probabilities: reading.digits.first?.probabilities ?? reading.probabilities, rule: rule)
         }
         let count = reading.digits.count
         var lines = ["\(file): \(reading.text) (\(count) digits: "
@@ -164,6 +171,7 @@ struct PredictCommand: ParsableCommand {
             let box = digit.digit.pixelBox
             lines += ["", "digit \(index + 1) of \(count): \(digit.prediction) (\(percent(digit.confidence))), "
                 + "at x \(box.x), y \(box.y), \(box.width)x\(box.height) pixels"]
+            if let note = rule.note(for: digit.probabilities) { lines.append(note) }
             lines += probabilityRows(digit.probabilities)
         }
         return lines
@@ -199,14 +207,15 @@ struct PredictCommand: ParsableCommand {
 
     /// `{"file", "prediction", "probabilities", "reading", "digits"}` on one line (see the
     /// command's help); probabilities rounded to six decimals so the numbers stay short.
-    static func json(file: String, reading: ImageReading) throws -> String {
+    static func json(file: String, reading: ImageReading, rule: RejectionRule) throws -> String {
         let digits = reading.digits.map { digit in
             JSONDigit(prediction: digit.prediction, probabilities: jsonProbabilities(digit.probabilities),
-                      box: digit.digit.pixelBox)
+                      box: digit.digit.pixelBox, notADigit: rule.rejects(digit.probabilities))
         }
         return try encode(JSONResult(file: file, prediction: prediction(reading.probabilities),
                                      probabilities: jsonProbabilities(reading.probabilities),
-                                     reading: reading.text, digits: digits))
+                                     reading: reading.text, digits: digits,
+                                     notADigit: rule.rejects(reading.probabilities)))
     }
 
     private static func encode(_ result: JSONResult) throws -> String {
@@ -226,11 +235,23 @@ struct PredictCommand: ParsableCommand {
         let probabilities: [Double]
         let reading: String
         let digits: [JSONDigit]
+        let notADigit: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case file, prediction, probabilities, reading, digits
+            case notADigit = "not_a_digit"
+        }
     }
 
     private struct JSONDigit: Encodable {
         let prediction: Int
         let probabilities: [Double]
         let box: PixelBox
+        let notADigit: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case prediction, probabilities, box
+            case notADigit = "not_a_digit"
+        }
     }
 }

@@ -70,6 +70,9 @@ struct TrainCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Distort training images (rotation, scale, slant, stroke width).")
     var augment: Bool?
 
+    @Option(help: ArgumentHelp("Share of each batch replaced by generated non-digits (scribbles, letters, shapes, blots) with a uniform target, \(TrainingLimits.negatives.allowed); the model then says when a drawing is not a digit.", valueName: "share"))
+    var negatives: Float?
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to save the model.", valueName: "file"))
     var output: String = TrainingOutput.defaultPath
 
@@ -101,6 +104,7 @@ struct TrainCommand: ParsableCommand {
         if let schedule { config.schedule = schedule }
         if let lrDecay { config.learningRateDecay = lrDecay }
         if let augment { config.augmentation = augment ? .standard : nil }
+        if let negatives { config.negatives = negatives }
         return config
     }
 
@@ -169,6 +173,8 @@ struct TrainCommand: ParsableCommand {
         case .diverged: epochsDone = reporter.epochsDone
         }
         var metadata = ModelMetadata(training: config, epochs: epochsDone, testAccuracy: Double(accuracy),
+                                     rejectBelow: RejectionRule.threshold(for: network, trainedWith: config,
+                                                                          on: sets.train),
                                      dataset: learnt == nil ? "mnist" : "mnist+drawn", madeBy: "digits train")
         if let start { metadata.extras["started_from"] = start.path }
         if let learnt { metadata.extras.merge(learnt.metadataExtras) { $1 } }

@@ -66,6 +66,7 @@ final class TrainingReporter {
         if c.schedule != .constant { parts.append("\(c.schedule.rawValue) schedule") }
         if c.weightDecay > 0 { parts.append("weight decay \(c.weightDecay)") }
         if c.augmentation != nil { parts.append("augmented") }
+        if c.negatives > 0 { parts.append("\(Int((c.negatives * 100).rounded()))% negatives") }
         parts.append("seed \(c.seed)")
         return parts.joined(separator: ", ")
     }

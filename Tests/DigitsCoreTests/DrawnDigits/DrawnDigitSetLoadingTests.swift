@@ -143,6 +143,19 @@ struct DrawnDigitSetLoadingTests {
         #expect(set.description == "")
     }
 
+    @Test("a drawing without a label is no digit; it encodes without one and reads back the same")
+    func drawingWithoutLabelIsNoDigit() throws {
+        let drawing = #"{"id":"scribble/0","writer":"w","canvas":{"columns":28,"rows":20},"strokes":[[[3,2],[20,9]]]}"#
+        let set = try DrawnDigitSet.decode(Array(F.json(drawing: drawing).utf8), path: "x.json")
+        #expect(set.drawings.first?.label == nil)
+        let encoded = set.encoded()
+        #expect(!String(decoding: encoded, as: UTF8.self).contains("\"label\""))
+        #expect(try DrawnDigitSet.decode(encoded, path: "y.json") == set)
+        // A null label is not "no label": it is refused like any other non-integer.
+        let null = #"{"id":"a","label":null,"writer":"w","canvas":{"columns":28,"rows":20},"strokes":[[[3,2]]]}"#
+        #expect(throws: DrawnDigitsError.self) { try DrawnDigitSet.decode(Array(F.json(drawing: null).utf8), path: "z.json") }
+    }
+
     @Test func missingFileAndDirectoryAreNamed() throws {
         let missing = "/nonexistent/drawn-digits.json"
         #expect(throws: DrawnDigitsError(path: missing, problem: .notFound)) {

@@ -22,8 +22,9 @@ struct DrawnDigitsFixtureTests {
         let heldOut = set.writers.filter { $0.split == .heldOut }
         #expect(heldOut.count >= 2)
         #expect(set.writers.contains { $0.split == .development })
+        #expect(set.drawings.allSatisfy { $0.label != nil }, "every drawing of the digit set is a digit")
         for writer in set.writers {
-            let digits = Set(set.drawings.filter { $0.writer == writer.name }.map(\.label))
+            let digits = Set(set.drawings.filter { $0.writer == writer.name }.compactMap(\.label))
             #expect(digits == Set(DrawnDigitSet.labels), "\(writer.name) drew \(digits.sorted())")
             #expect(!writer.style.isEmpty)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DigitsCore
 
@@ -14,12 +15,14 @@ struct GradientCheckTests {
         (0..<count).map { _ in generator.nextNormal() * scale }
     }
 
-    @Test("softmax cross-entropy: dL/dlogits")
-    func softmaxCrossEntropy() {
+    @Test("softmax cross-entropy: dL/dlogits, for one-hot and uniform (not a digit) targets", arguments: [
+        [UInt8(0), 3, 4], [0, SoftmaxCrossEntropy.uniformLabel, 4],
+        [SoftmaxCrossEntropy.uniformLabel, SoftmaxCrossEntropy.uniformLabel, SoftmaxCrossEntropy.uniformLabel],
+    ])
+    func softmaxCrossEntropy(labels: [UInt8]) {
         var generator = SeededGenerator(seed: 7)
         let batch = 3, classes = 5
         let logits = randomValues(batch * classes, &generator, scale: 2)
-        let labels: [UInt8] = [0, 3, 4]
         func loss(_ z: [Float]) -> Double {
             var probabilities = [Float](repeating: 0, count: z.count)
             return Double(SoftmaxCrossEntropy.forward(logits: z, probabilities: &probabilities, labels: labels,
@@ -37,6 +40,27 @@ struct GradientCheckTests {
             let numeric = (loss(plus) - loss(minus)) / 2e-2
             #expect(relativeError(Double(gradients[i]), numeric) < 1e-2, "logit \(i)")
         }
+    }
+
+    @Test("the uniform target's loss is the cross-entropy against 1/classes, smallest (log classes) at equal logits")
+    func uniformTargetLoss() {
+        let uniform = SoftmaxCrossEntropy.uniformLabel
+        var probabilities = [Float](repeating: 0, count: 4)
+        let flat = SoftmaxCrossEntropy.forward(logits: [3, 3, 3, 3], probabilities: &probabilities, labels: [uniform],
+                                               batch: 1, classes: 4)
+        #expect(abs(flat - log(4)) < 1e-6)
+        let logits: [Float] = [2, -1, 0.5, 4]
+        _ = SoftmaxCrossEntropy.forward(logits: logits, probabilities: &probabilities, labels: [uniform],
+                                        batch: 1, classes: 4)
+        let expected = -probabilities.map { Double(log($0)) }.reduce(0, +) / 4
+        let loss = SoftmaxCrossEntropy.forward(logits: logits, probabilities: &probabilities, labels: [uniform],
+                                               batch: 1, classes: 4)
+        #expect(abs(Double(loss) - expected) < 1e-5)
+        #expect(Double(loss) > log(4))
+        // Huge logits stay finite, as for a one-hot target.
+        let huge = SoftmaxCrossEntropy.forward(logits: [1000, -1000, 0, 0], probabilities: &probabilities,
+                                               labels: [uniform], batch: 1, classes: 4)
+        #expect(huge.isFinite && huge > 500)
     }
 
     @Test("softmax is stable for huge logits and sums to one")
@@ -124,17 +148,22 @@ struct GradientCheckTests {
         for i in 0..<gradients.count { #expect(abs(accumulated[i] - 2 * gradients[i]) < 1e-4) }
     }
 
+    /// `uniformRows`: every other row is not a digit (label `uniformLabel`, uniform target), as
+    /// when training with negatives.
     @Test("whole network: every parameter's gradient", arguments: [
-        ([5, 4, 3], Activation.relu), ([5, 4, 3], .sigmoid), ([6, 5, 4, 3], .relu), ([4, 3], .relu),
+        ([5, 4, 3], Activation.relu, false), ([5, 4, 3], .sigmoid, false), ([6, 5, 4, 3], .relu, false),
+        ([4, 3], .relu, false), ([5, 4, 3], .relu, true), ([6, 5, 4, 3], .sigmoid, true),
     ])
-    func network(sizes: [Int], activation: Activation) throws {
+    func network(sizes: [Int], activation: Activation, uniformRows: Bool) throws {
         var generator = SeededGenerator(seed: 5)
         var network = try Network(sizes: sizes, activation: activation, seed: 9)
         // Biases too, so the check covers them away from zero.
         network.parameters = network.parameters.map { $0 + generator.nextNormal() * 0.1 }
         let batch = 4
         let x = randomValues(batch * sizes[0], &generator)
-        let labels: [UInt8] = (0..<batch).map { UInt8($0 % sizes.last!) }
+        let labels: [UInt8] = (0..<batch).map {
+            uniformRows && $0 % 2 == 1 ? SoftmaxCrossEntropy.uniformLabel : UInt8($0 % sizes.last!)
+        }
         let workspace = Workspace(for: network, capacity: batch)
         func loss(_ n: Network) -> Double {
             Double(workspace.forwardBackward(n, input: x, labels: labels, batch: batch))
@@ -147,6 +176,8 @@ struct GradientCheckTests {
             let numeric = (loss(plus) - loss(minus)) / 2e-2
             #expect(relativeError(Double(analytic[i]), numeric) < 2e-2, "parameter \(i) of \(network.architecture)")
         }
+        // A row that is not a digit is never read right.
+        if uniformRows { #expect(workspace.correctCount(labels: labels, batch: batch) <= batch / 2) }
     }
 
     @Test("chunked accumulation equals one big batch")

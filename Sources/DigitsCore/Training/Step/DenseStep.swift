@@ -12,18 +12,23 @@ final class DenseStep: TrainingStep {
     private let network: Network
     private let training: Dataset
     private var augmenter: Augmenter?
+    /// Replaces a share of each batch by generated non-digits, when training with negatives.
+    private var negatives: NegativeMixer?
     /// One chunk of images as floats, and their labels.
     private let input: UnsafeMutablePointer<Float>
     private let labels: UnsafeMutablePointer<UInt8>
 
     /// A step for `network`, starting from its parameters, over batches of up to `capacity`
-    /// images of `training` (whose labels the trainer has checked), distorted by `augmenter`.
-    init(_ network: Network, training: Dataset, capacity: Int, optimizer: Optimizer, augmenter: Augmenter? = nil) {
+    /// images of `training` (whose labels the trainer has checked), with a share replaced by
+    /// `negatives`' non-digits, then distorted by `augmenter`.
+    init(_ network: Network, training: Dataset, capacity: Int, optimizer: Optimizer, augmenter: Augmenter? = nil,
+         negatives: NegativeMixer? = nil) {
         self.capacity = capacity
         self.optimizer = optimizer
         self.network = network
         self.training = training
         self.augmenter = augmenter
+        self.negatives = negatives
         parameters = TrainingParameters(network, layout: .network)
         workspace = Workspace(for: network, capacity: capacity)
         input = .allocate(capacity: capacity * training.pixelsPerImage)
@@ -40,13 +45,15 @@ final class DenseStep: TrainingStep {
         precondition(rows <= capacity, "a batch of \(rows) in a step for \(capacity)")
         for (row, image) in batch.enumerated() { labels[row] = training.labels[image] }
         training.copyBatch(batch, into: input)
+        negatives?.mix(into: input, labels: labels, rows: rows)
         augmenter?.distort(input, labels: labels, count: rows, rows: training.rows, columns: training.columns)
         let loss = parameters.values.withUnsafeBufferPointer { parameters in
             workspace.forwardBackward(network, parameters: parameters.baseAddress!, input: input, labels: labels,
                                       batch: rows, meanOver: meanOver, accumulate: accumulating)
         }
         if let update { apply(update) }
-        return BatchResult(loss: Double(loss) * Double(rows), correct: workspace.correctCount(labels: labels, batch: rows))
+        return BatchResult(loss: Double(loss) * Double(rows), correct: workspace.correctCount(labels: labels, batch: rows),
+                           negatives: negatives?.replaced(of: rows) ?? 0)
     }
 
     func apply(_ update: OptimizerStep) {
