@@ -19,6 +19,10 @@ public struct Trainer {
     /// machine. Tests set two and three to exercise the team on any machine (and under
     /// ThreadSanitizer, on small data).
     public var workerCount = Trainer.preferredWorkerCount
+    /// Whether passes too small to be worth splitting (`SparseStep.worthSplitting`) still go to
+    /// every worker; otherwise they run on one thread. The tests set it to exercise the team on
+    /// small networks.
+    var splitsSmallPasses = false
 
     /// The threads worth using for training on this machine: its cores, up to four.
     public static var preferredWorkerCount: Int { WorkerTeam.preferredSize() }
@@ -138,8 +142,9 @@ public struct Trainer {
         let config = configuration
         let optimizer = Optimizer(config.optimizer, for: network, weightDecay: config.weightDecay)
         if allowsSparseInput && config.augmentation == nil && SparseStep.suits(training) {
+            let split = splitsSmallPasses || SparseStep.worthSplitting(network, capacity: capacity)
             return SparseStep(network, training: training, capacity: capacity, optimizer: optimizer,
-                              bands: workerCount)
+                              bands: split ? workerCount : 1)
         }
         let augmenter = config.augmentation.map { Augmenter($0, seed: config.seed &+ 0xA06) }
         return DenseStep(network, training: training, capacity: capacity, optimizer: optimizer,

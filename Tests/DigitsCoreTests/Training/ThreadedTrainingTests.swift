@@ -13,6 +13,7 @@ struct ThreadedTrainingTests {
     func trained(_ config: TrainingConfiguration, workers: Int, data: Dataset? = nil) throws -> Network {
         var trainer = Trainer(configuration: config)
         trainer.workerCount = workers
+        trainer.splitsSmallPasses = true  // these networks are far too small to split otherwise
         let data = data ?? training
         var network = try trainer.makeNetwork(inputSize: data.pixelsPerImage, classes: 3)
         let outcome = try trainer.train(&network, on: data)
@@ -59,6 +60,7 @@ struct ThreadedTrainingTests {
         Thread.detachNewThread {
             var trainer = Trainer(configuration: config)
             trainer.workerCount = 3
+            trainer.splitsSmallPasses = true
             do {
                 var network = try trainer.makeNetwork(inputSize: 64, classes: 3)
                 let outcome = try trainer.train(&network, on: data, control: control) { event in
