@@ -57,7 +57,7 @@ public struct Trainer {
         let config = configuration
         let batchSize = config.optimizer == .gd ? training.count : min(config.batchSize, training.count)
         let batches = (training.count + batchSize - 1) / batchSize
-        let step = makeStep(for: network, on: training, capacity: min(batchSize, chunkSize))
+        let step = makeStep(for: network, on: training, batchSize: batchSize)
         // The sparse step keeps BLAS to one thread while it lives, test evaluations included.
         defer { withExtendedLifetime(step) {} }
         var generator = SeededGenerator(seed: config.seed &+ 0x5EED)
@@ -137,11 +137,16 @@ public struct Trainer {
         return .completed(epochs: config.epochs)
     }
 
-    /// The step for this run: sparse when allowed and it pays, else dense.
-    func makeStep(for network: Network, on training: Dataset, capacity: Int) -> any TrainingStep {
+    /// The step for this run, for batches of `batchSize`: sparse when allowed and it pays, else
+    /// dense.
+    func makeStep(for network: Network, on training: Dataset, batchSize: Int) -> any TrainingStep {
         let config = configuration
         let optimizer = Optimizer(config.optimizer, for: network, weightDecay: config.weightDecay)
+        var capacity = min(batchSize, chunkSize)
         if allowsSparseInput && config.augmentation == nil && SparseStep.suits(training) {
+            // Full-batch descent sums its gradient chunk by chunk, and the sparse kernels are
+            // fastest on chunks whose first-layer outputs stay in the core's first-level cache.
+            if config.optimizer == .gd { capacity = min(capacity, SparseStep.fullBatchChunk(for: network)) }
             let split = splitsSmallPasses || SparseStep.worthSplitting(network, capacity: capacity)
             return SparseStep(network, training: training, capacity: capacity, optimizer: optimizer,
                               bands: split ? workerCount : 1)

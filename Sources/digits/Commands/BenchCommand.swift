@@ -74,11 +74,11 @@ struct BenchCommand: ParsableCommand {
                 let count = epochs ?? (setup.key == SeedSetup.reference.key ? 5 : 3)
                 let ours = try Benchmarks.epoch(of: setup, train: train, epochs: count)
                 figures.append(ours)
-                guard let peers else { continue }
+                guard compare else { continue }
                 var timings: [PeerComparison.Peer: PeerComparison.Timing] = [:]
-                for peer in peers.available {
+                for peer in peers?.available ?? [] {
                     do {
-                        timings[peer] = try peers.comparison.time(peer, setup, epochs: count)
+                        timings[peer] = try peers?.comparison.time(peer, setup, epochs: count)
                     } catch {
                         missing.append("\(setup.key): \(error)")
                     }
