@@ -10,14 +10,17 @@ public enum Transpose: Sendable {
 /// C = alpha * op(A) * op(B) + beta * C for row-major matrices, through BLAS `sgemm`.
 ///
 /// `op(A)` is m x k and `op(B)` is k x n; `a` holds A as stored (m x k, or k x m when transposed),
-/// likewise `b`. Every matrix product of the network goes through here.
+/// likewise `b`. Every matrix product of the network goes through here. `lda` is the distance
+/// between rows of `a` as stored, by default its width: a larger one reads a block of columns
+/// of a wider matrix (a share of a layer's outputs, in `Workspace+Shares`).
 @inline(__always)
 public func matrixProduct(
     _ transA: Transpose, _ transB: Transpose, m: Int, n: Int, k: Int,
-    alpha: Float = 1, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    alpha: Float = 1, a: UnsafePointer<Float>, lda: Int? = nil, b: UnsafePointer<Float>,
     beta: Float = 0, c: UnsafeMutablePointer<Float>
 ) {
-    let lda = transA == .none ? k : m
+    _ = BLASKernels.chosen
+    let lda = lda ?? (transA == .none ? k : m)
     let ldb = transB == .none ? n : k
     cblas_sgemm(CblasRowMajor, transA.cblas, transB.cblas,
                 Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(n))
@@ -32,5 +35,6 @@ public func matrixVectorProduct(
     _ transA: Transpose = .none, m: Int, n: Int, alpha: Float = 1, a: UnsafePointer<Float>,
     x: UnsafePointer<Float>, beta: Float = 0, y: UnsafeMutablePointer<Float>
 ) {
+    _ = BLASKernels.chosen
     cblas_sgemv(CblasRowMajor, transA.cblas, Int32(m), Int32(n), alpha, a, Int32(n), x, 1, beta, y, 1)
 }

@@ -22,6 +22,10 @@ public struct Trainer {
     /// Generated non-digits made for a run with negatives; the tests lower it, as rendering
     /// them is slow in debug builds.
     var negativePoolSize = NonDigitImages.defaultCount
+    /// Whether passes too small to be worth splitting (`SparseStep.worthSplitting`) still go to
+    /// every worker; otherwise they run on one thread. The tests set it to exercise the team on
+    /// small networks.
+    var splitsSmallPasses = false
 
     /// The threads worth using for training on this machine: its cores, up to four.
     public static var preferredWorkerCount: Int { WorkerTeam.preferredSize() }
@@ -59,7 +63,7 @@ public struct Trainer {
         let config = configuration
         let batchSize = config.optimizer == .gd ? training.count : min(config.batchSize, training.count)
         let batches = (training.count + batchSize - 1) / batchSize
-        let step = makeStep(for: network, on: training, capacity: min(batchSize, chunkSize))
+        let step = makeStep(for: network, on: training, batchSize: batchSize)
         // The sparse step keeps BLAS to one thread while it lives, test evaluations included.
         defer { withExtendedLifetime(step) {} }
         var generator = SeededGenerator(seed: config.seed &+ 0x5EED)
@@ -140,14 +144,20 @@ public struct Trainer {
         return .completed(epochs: config.epochs)
     }
 
-    /// The step for this run: sparse when allowed and it pays, else dense. Generated negatives
-    /// are mixed in by the dense step only: they are not in the sparse step's list of inked pixels.
-    func makeStep(for network: Network, on training: Dataset, capacity: Int) -> any TrainingStep {
+    /// The step for this run, for batches of `batchSize`: sparse when allowed and it pays, else
+    /// dense. Generated negatives are mixed in by the dense step only: they are not in the
+    /// sparse step's list of inked pixels.
+    func makeStep(for network: Network, on training: Dataset, batchSize: Int) -> any TrainingStep {
         let config = configuration
         let optimizer = Optimizer(config.optimizer, for: network, weightDecay: config.weightDecay)
+        var capacity = min(batchSize, chunkSize)
         if allowsSparseInput && config.augmentation == nil && config.negatives == 0 && SparseStep.suits(training) {
+            // Full-batch descent sums its gradient chunk by chunk, and the sparse kernels are
+            // fastest on chunks whose first-layer outputs stay in the core's first-level cache.
+            if config.optimizer == .gd { capacity = min(capacity, SparseStep.fullBatchChunk(for: network)) }
+            let split = splitsSmallPasses || SparseStep.worthSplitting(network, capacity: capacity)
             return SparseStep(network, training: training, capacity: capacity, optimizer: optimizer,
-                              bands: workerCount)
+                              bands: split ? workerCount : 1)
         }
         let augmenter = config.augmentation.map { Augmenter($0, seed: config.seed &+ 0xA06) }
         let mixer = config.negatives > 0

@@ -80,6 +80,8 @@ struct SparseInputTests {
     @Test("the sparse pass gives the dense pass's loss, probabilities and gradients", arguments: [
         ([5], 1, false), ([16], 2, false), ([100], 2, false), ([130, 7], 3, false), ([64], 1, false),
         ([5], 1, true), ([100], 2, true), ([130, 7], 3, true), ([64], 2, true),
+        // Narrow and odd widths: blocks of 8, and last blocks overlapping the one before.
+        ([10], 1, false), ([10], 2, true), ([12], 1, true), ([24], 2, false), ([24], 3, true), ([8], 1, true),
     ])
     func matchesDense(hidden: [Int], bands: Int, byRow: Bool) throws {
         let dataset = sparseDataset(count: 12)
@@ -118,6 +120,47 @@ struct SparseInputTests {
         }
         // The layout round-trips.
         #expect(step.networkParameters() == network.parameters)
+    }
+
+    @Test("a sparse step's updates, fused into its passes or after them, equal the dense step's",
+          arguments: [([10], 1), ([10], 2), ([64], 2), ([100], 3), ([130, 7], 2), ([24], 1)])
+    func updatesMatchDense(hidden: [Int], bands: Int) throws {
+        let dataset = sparseDataset(count: 24)
+        let network = try Network(sizes: [49] + hidden + [3], activation: .relu, seed: 4)
+        for (kind, decay) in [(OptimizerKind.sgd, Float(0)), (.sgd, 0.01), (.momentum, 0.001), (.adam, 0)] {
+            let sparse = SparseStep(network, training: dataset, capacity: 8,
+                                    optimizer: Optimizer(kind, for: network, weightDecay: decay), bands: bands)
+            let dense = DenseStep(network, training: dataset, capacity: 8,
+                                  optimizer: Optimizer(kind, for: network, weightDecay: decay))
+            var sparseLoss = 0.0, denseLoss = 0.0
+            for batch in [[3, 11, 0, 5, 8, 9, 1, 2], [4, 6, 7], [23, 22, 21, 20, 19, 18, 17, 16]] {
+                sparseLoss += sparse.train(batch[...], rate: 0.05).loss
+                denseLoss += dense.train(batch[...], rate: 0.05).loss
+            }
+            #expect(abs(sparseLoss - denseLoss) < 1e-4 * max(1, abs(denseLoss)), "\(kind) decay \(decay)")
+            let a = sparse.networkParameters(), b = dense.networkParameters()
+            let worst = zip(a, b).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
+            #expect(worst < 1e-5, "\(kind) decay \(decay), \(hidden) in \(bands) bands: parameters differ by \(worst)")
+            #expect(a != network.parameters)
+        }
+    }
+
+    @Test("only passes big enough to pay for the handing over are split across cores")
+    func splitsOnlyBigPasses() throws {
+        func worth(_ hidden: [Int], _ capacity: Int) throws -> Bool {
+            SparseStep.worthSplitting(try Network(sizes: [784] + hidden + [10], activation: .relu), capacity: capacity)
+        }
+        #expect(try !worth([10], 64))
+        #expect(try worth([128], 64))
+        #expect(try worth([1024, 128], 64))
+        #expect(try worth([10], 1000))
+        for count in [0, 1, 5, 64, 65] {
+            for members in 1...4 {
+                let shares = (0..<members).map { Workspace.share($0, of: members, count: count) }
+                #expect(shares.first?.lowerBound == 0 && shares.last?.upperBound == count)
+                #expect(zip(shares, shares.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+            }
+        }
     }
 
     @Test("the sparse pass's gradients match finite differences")

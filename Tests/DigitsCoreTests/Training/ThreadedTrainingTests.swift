@@ -13,6 +13,7 @@ struct ThreadedTrainingTests {
     func trained(_ config: TrainingConfiguration, workers: Int, data: Dataset? = nil) throws -> Network {
         var trainer = Trainer(configuration: config)
         trainer.workerCount = workers
+        trainer.splitsSmallPasses = true  // these networks are far too small to split otherwise
         let data = data ?? training
         var network = try trainer.makeNetwork(inputSize: data.pixelsPerImage, classes: 3)
         let outcome = try trainer.train(&network, on: data)
@@ -59,6 +60,7 @@ struct ThreadedTrainingTests {
         Thread.detachNewThread {
             var trainer = Trainer(configuration: config)
             trainer.workerCount = 3
+            trainer.splitsSmallPasses = true
             do {
                 var network = try trainer.makeNetwork(inputSize: 64, classes: 3)
                 let outcome = try trainer.train(&network, on: data, control: control) { event in
@@ -81,8 +83,17 @@ struct ThreadedTrainingTests {
         }
         #expect(waitForBatches(beyond: 0) != nil)
         control.pause()
-        Thread.sleep(forTimeInterval: 0.05)  // the batch under way ends
-        let paused = progress.value.batches
+        // The batch under way ends: usually within 50 ms, but on a loaded machine three threads
+        // on two cores can take longer, so wait until the count holds still for 50 ms. A run
+        // that ignored the pause would never hold still, and the check below would fail.
+        var paused = progress.value.batches
+        let settling = Date().addingTimeInterval(10)
+        repeat {
+            Thread.sleep(forTimeInterval: 0.05)
+            let now = progress.value.batches
+            if now == paused { break }
+            paused = now
+        } while Date() < settling
         Thread.sleep(forTimeInterval: 0.1)
         #expect(progress.value.batches == paused, "batches ran while paused")
         control.resume()

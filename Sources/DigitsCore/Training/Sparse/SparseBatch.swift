@@ -10,11 +10,15 @@ final class SparseBatch: @unchecked Sendable {
     /// Per band after the first, its share of the first layer's output, [capacity, width]; band
     /// 0 writes straight into the workspace.
     let partialOutputs: [UnsafeMutablePointer<Float>]
+    /// Per member of the team, the summed loss of its share of the rows, a cache line apart.
+    let losses: UnsafeMutablePointer<Double>
     /// The largest batch the buffers hold.
     let capacity: Int
     /// Whether the first layer's forward pass goes row by row (`DenseLayer.forward(rowsOf:...)`)
     /// rather than pixel by pixel: when a batch's outputs ([capacity, width] floats) are more
-    /// than a core's first-level cache holds, as for 784-1024-128-10.
+    /// than a core's first-level cache holds, as for 784-1024-128-10, or when the width is not a
+    /// multiple of 16 (784-10-10): by row, the outputs past the last whole block of 16 are
+    /// summed in registers too, where pixel by pixel they would be added one by one.
     let forwardsByRow: Bool
 
     /// The first-level data cache the pixel-by-pixel forward pass keeps the outputs in.
@@ -24,15 +28,25 @@ final class SparseBatch: @unchecked Sendable {
     /// `forwardsByRow` overrides the choice of forward pass.
     init(for images: SparseImages, capacity: Int, width: Int, forwardsByRow: Bool? = nil) {
         self.capacity = capacity
-        self.forwardsByRow = forwardsByRow ?? (capacity * width * MemoryLayout<Float>.size > Self.fastCacheBytes)
+        self.forwardsByRow = forwardsByRow
+            ?? (capacity * width * MemoryLayout<Float>.size > Self.fastCacheBytes || !width.isMultiple(of: 16))
         columns = (0..<images.bands).map { band in
             SparseColumns(firstPixel: images.bandStart[band],
                           pixels: images.bandStart[band + 1] - images.bandStart[band], capacity: capacity)
         }
         partialOutputs = (1..<images.bands).map { _ in .allocate(capacity: capacity * width) }
+        losses = .allocate(capacity: images.bands * Self.lineDoubles)
+        losses.initialize(repeating: 0, count: images.bands * Self.lineDoubles)
     }
+
+    /// Doubles in a cache line: members' losses sit this far apart.
+    static let lineDoubles = 8
+
+    /// The loss member `member` writes.
+    func loss(ofMember member: Int) -> UnsafeMutablePointer<Double> { losses + member * Self.lineDoubles }
 
     deinit {
         partialOutputs.forEach { $0.deallocate() }
+        losses.deallocate()
     }
 }

@@ -7,8 +7,9 @@
 /// output into its own buffer, then writes its own rows of the weight gradient and, when the
 /// pass takes the update, updates those rows of the weights and of the optimiser's state while
 /// they are still in its core's cache (were one thread to update them all, every batch would
-/// drag the other cores' rows across). No two threads write the same memory. The smaller layers
-/// after the first run on the calling thread.
+/// drag the other cores' rows across). No two threads write the same memory. The layers after
+/// the first are split between the same threads, by rows of the batch and then by outputs
+/// (`Workspace+Shares`).
 ///
 /// The first layer's weights are held transposed (`.firstLayerTransposed`), so one pixel's
 /// weights are one contiguous row for the kernels in `DenseLayer+SparseInput`.
@@ -28,11 +29,32 @@ final class SparseStep: TrainingStep {
     private let scratch: SparseBatch
     private let team: WorkerTeam
     private let labels: UnsafeMutablePointer<UInt8>
-    /// Whether BLAS is kept to one thread while this step lives (see `init`).
-    private let limitsBLAS: Bool
 
-    /// Multiply-adds below which a product is not worth splitting across cores.
-    static let smallProduct = 1 << 20
+    /// Whether the forward pass and input gradients of the layers after the first are split by
+    /// rows across the team (784-1024-128-10), or done by the caller (784-128-10).
+    private let splitsLaterLayers: Bool
+
+    /// Multiply-adds per pass below which splitting it across cores costs more than it saves:
+    /// the handing over of three jobs a batch, against a few tens of microseconds of work
+    /// (784-10-10 in batches of 64 is a tenth of this).
+    static let smallPass = 1 << 20
+
+    /// Whether a pass of `capacity` images through `network` is worth splitting across cores,
+    /// counting the first layer at an MNIST digit's ink (about 160 pixels).
+    static func worthSplitting(_ network: Network, capacity: Int) -> Bool {
+        let first = network.layers[0]
+        let later = network.layers.dropFirst().reduce(0) { $0 + $1.inputs * $1.outputs }
+        return capacity * (first.outputs * min(first.inputs, 160) + later) >= smallPass
+    }
+
+    /// Images per chunk of full-batch descent: as many as keep a chunk's first-layer outputs in
+    /// the first-level cache (`SparseBatch.fastCacheBytes`), at least 64. With chunks of 1,000
+    /// (784-128-10: half a megabyte of outputs and output gradients, read at random rows), an
+    /// epoch took twice as long as an epoch of SGD in batches of 64, updates and all.
+    static func fullBatchChunk(for network: Network) -> Int {
+        let width = network.layers[0].outputs
+        return max(64, SparseBatch.fastCacheBytes / (width * MemoryLayout<Float>.size))
+    }
 
     /// Whether skipping zeros pays for `training`'s images.
     static func suits(_ training: Dataset) -> Bool { SparseImages.suits(training) }
@@ -54,15 +76,17 @@ final class SparseStep: TrainingStep {
         scratch = SparseBatch(for: images, capacity: capacity, width: network.layers[0].outputs,
                               forwardsByRow: forwardsByRow)
         labels = .allocate(capacity: capacity)
-        // With small layers after the first, BLAS would only use its threads for the test set
-        // at each epoch's end, and they would then spin on the cores the team is using. With
-        // large ones (784-1024-128-10), BLAS splitting them across cores is worth it.
-        limitsBLAS = network.layers.dropFirst().allSatisfy { capacity * $0.inputs * $0.outputs <= Self.smallProduct }
-        if limitsBLAS { BLASThreads.enter() }
+        // The team splits the later layers' products too, each member's share through BLAS on
+        // its own thread. BLAS's own threads would only spin on the cores the team is using (at
+        // 784-1024-128-10, a third of the time went to the two sets of threads yielding to each
+        // other), so BLAS keeps to one thread while the step lives, test evaluations included.
+        BLASThreads.enter()
+        let later = network.layers.dropFirst().reduce(0) { $0 + $1.inputs * $1.outputs }
+        splitsLaterLayers = max(1, bands) > 1 && capacity * later >= Self.smallPass
     }
 
     deinit {
-        if limitsBLAS { BLASThreads.leave() }
+        BLASThreads.leave()
         labels.deallocate()
     }
 
@@ -77,12 +101,10 @@ final class SparseStep: TrainingStep {
             }
         }
         if let update {
-            // The bands have updated the first layer's weights; the rest is left.
-            let first = network.layers[0]
-            let gradients = workspace.gradients.baseAddress!
-            parameters.apply(update, to: 0..<first.weightOffset, gradients: gradients)
-            parameters.apply(update, to: (first.weightOffset + first.weightCount)..<parameters.values.count,
-                             gradients: gradients)
+            // The members have updated everything but the first layer's bias.
+            let bias = network.layers[0].biasOffset
+            parameters.apply(update, to: bias..<(bias + network.layers[0].outputs),
+                             gradients: workspace.gradients.baseAddress!)
         }
         return BatchResult(loss: Double(loss) * Double(rows), correct: workspace.correctCount(labels: labels, batch: rows))
     }
@@ -95,8 +117,14 @@ final class SparseStep: TrainingStep {
         parameters.inNetworkLayout(of: network)
     }
 
-    /// The pass itself: returns the mean loss. With `update`, each band also updates its rows
-    /// of the first layer's weights.
+    /// The pass itself: returns the mean loss. With `update`, the members also update every
+    /// parameter but the first layer's bias, each the rows it has just computed the gradients of.
+    ///
+    /// Three jobs for the team: the first layer forward, by pixel band; the rest of the network
+    /// forward and back to the first layer's output gradient, by share of the batch's rows (done
+    /// by the caller alone when those layers are small, `splitsLaterLayers`); then
+    /// the weight gradients (and updates), the first layer's by pixel band and the others' by
+    /// share of their outputs. Later layers' products run through BLAS on the member's thread.
     private func forwardBackward(
         _ indices: UnsafeBufferPointer<Int>, parameters: UnsafeMutablePointer<Float>, meanOver: Int,
         accumulating: Bool, update: OptimizerStep?
@@ -105,7 +133,8 @@ final class SparseStep: TrainingStep {
         let first = network.layers[0]
         let width = first.outputs
         let output = workspace.output(ofLayer: 0)
-        let images = images, scratch = scratch
+        let images = images, scratch = scratch, workspace = workspace, network = network
+        let members = team.size, labels = UnsafePointer(labels)
         team.run { band in
             let columns = scratch.columns[band]
             columns.fill(from: images, band: band, indices: indices)
@@ -117,28 +146,43 @@ final class SparseStep: TrainingStep {
                 first.forward(sparse: columns, parameters: parameters, output: target)
             }
         }
-        let bias = parameters + first.biasOffset
-        for row in 0..<batch {
-            let y = output + row * width
-            for o in 0..<width { y[o] += bias[o] }
-            for partial in scratch.partialOutputs {
-                let p = partial + row * width
-                for o in 0..<width { y[o] += p[o] }
+        let rowMembers = splitsLaterLayers ? members : 1
+        let rowsJob = { (member: Int) in
+            let rows = Workspace.share(member, of: rowMembers, count: batch)
+            let bias = parameters + first.biasOffset
+            for row in rows {
+                let y = output + row * width
+                for o in 0..<width { y[o] += bias[o] }
+                for partial in scratch.partialOutputs {
+                    let p = partial + row * width
+                    for o in 0..<width { y[o] += p[o] }
+                }
+            }
+            scratch.loss(ofMember: member).pointee = workspace.forwardBackwardRows(network, parameters: parameters, labels: labels,
+                                                           rows: rows, meanOver: meanOver)
+        }
+        // Small later layers (784-128-10) take a few microseconds: handing them to the team
+        // would cost more than it saves, so the caller does them, and a batch needs two jobs.
+        if splitsLaterLayers { team.run(rowsJob) } else { rowsJob(0) }
+        let dy = workspace.outputGradient(ofLayer: 0)
+        let gradients = workspace.gradients.baseAddress!
+        team.run { member in
+            let columns = scratch.columns[member]
+            first.backward(sparse: columns, outputGradient: dy, gradients: gradients, accumulate: accumulating,
+                           update: update, parameters: parameters)
+            for (index, layer) in network.layers.enumerated().dropFirst() {
+                let outputs = Workspace.share(member, of: members, count: layer.outputs)
+                workspace.weightGradients(network, layer: index, outputs: outputs, batch: batch,
+                                          accumulate: accumulating)
+                let weights = (layer.weightOffset + outputs.lowerBound * layer.inputs)
+                    ..< (layer.weightOffset + outputs.upperBound * layer.inputs)
+                update?.apply(weights, parameters: parameters, gradients: gradients)
+                update?.apply((layer.biasOffset + outputs.lowerBound)..<(layer.biasOffset + outputs.upperBound),
+                              parameters: parameters, gradients: gradients)
             }
         }
-        workspace.forwardFromFirstLayer(network, parameters: parameters, batch: batch)
-        let loss = workspace.lossAndBackward(network, labels: labels, batch: batch, meanOver: meanOver)
-        let dy = workspace.backwardToFirstLayer(network, parameters: parameters, batch: batch,
-                                                accumulate: accumulating)
-        let gradients = workspace.gradients.baseAddress!
-        team.run { band in
-            let columns = scratch.columns[band]
-            first.backward(sparse: columns, outputGradient: dy, gradients: gradients, accumulate: accumulating)
-            let rows = (first.weightOffset + columns.firstPixel * width)
-                ..< (first.weightOffset + (columns.firstPixel + columns.pixels) * width)
-            update?.apply(rows, parameters: parameters, gradients: gradients)
-        }
         first.biasBackward(outputGradient: dy, batch: batch, gradients: gradients, accumulate: accumulating)
-        return loss
+        let loss = (0..<rowMembers).reduce(0.0) { $0 + scratch.loss(ofMember: $1).pointee }
+        return Float(loss / Double(batch))
     }
 }
