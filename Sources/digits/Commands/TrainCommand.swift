@@ -135,6 +135,17 @@ struct TrainCommand: ParsableCommand {
             StandardError.fail(error.description)
             throw ExitCode.failure
         }
+        if let start, let drawn {
+            // Checked before MNIST is read, so a wrong set fails at once; read again below.
+            do throws(FineTuningError) {
+                let set: DrawnDigitSet
+                do { set = try DrawnDigitSet.load(path: drawn) } catch { throw .unreadableSet(error) }
+                try FineTuning.check(start.network, modelPath: start.path, drawings: set, setPath: drawn)
+            } catch {
+                StandardError.fail(error.description)
+                throw ExitCode.failure
+            }
+        }
         let location = data.location
         var sets: (train: Dataset, test: Dataset)
         do {
