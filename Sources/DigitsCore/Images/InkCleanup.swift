@@ -46,6 +46,8 @@ public enum InkCleanup {
         public let width: Int
         public let height: Int
         public let values: [Float]
+        /// Where the crop's top-left pixel lies in the image it was cut from.
+        public var left = 0, top = 0
     }
 
     /// The cleaned, cropped ink of `image`; nil when none is left.
@@ -78,7 +80,8 @@ public enum InkCleanup {
         }
         guard peak > 0 else { return nil }
         if peak < 1 { for index in cropped.indices { cropped[index] /= peak } }
-        return Ink(width: box.columns.count, height: box.rows.count, values: cropped)
+        return Ink(width: box.columns.count, height: box.rows.count, values: cropped,
+                   left: box.columns.lowerBound, top: box.rows.lowerBound)
     }
 
     /// Steps 1 and 3 on full-size brightness, without cropping: `PGMImage.ink()`.

@@ -22,8 +22,8 @@ struct PredictCommand: ParsableCommand {
             given; with --json each gives one JSON object on its own line: {"file", "reading", \
             "digits", "prediction", "probabilities"}. "reading" is the digits read, left to \
             right, as a string ("42"); "digits" holds one object per digit, left to right, with \
-            its "prediction", "probabilities" and "box" {"x", "y", "width", "height"} in pixels \
-            of the cleaned, cropped ink. "prediction" and "probabilities" are the whole image \
+            its "prediction", "probabilities" and "box" {"x", "y", "width", "height"} in image pixels \
+            (of the image reduced to 1024 pixels on its longer side, when larger). "prediction" and "probabilities" are the whole image \
             read as one digit: for a single digit they are the same as digits[0]'s. \
             "not_a_digit" is true when no digit is probable enough (the model's calibrated \
             reject_below, or 50% for a model without one); the table then says "not sure this is \
@@ -92,11 +92,19 @@ struct PredictCommand: ParsableCommand {
         let probabilities: [Float]
         /// The whole image's 28x28 input, which gave `probabilities`.
         let input: [Float]
+        /// Where the cleaned ink, which the digits' boxes are relative to, lies in the image.
+        let left: Int, top: Int
         /// Each digit, left to right; one for a single digit, with the same probabilities.
         let digits: [DigitReading]
 
         /// The digits read, left to right: "42".
         var text: String { DigitReading.text(digits) }
+
+        /// Where `digit` lies in the image's pixels (its own box is in the cropped ink's).
+        func box(of digit: DigitReading) -> PixelBox {
+            let box = digit.digit.pixelBox
+            return PixelBox(x: box.x + left, y: box.y + top, width: box.width, height: box.height)
+        }
     }
 
     /// What `network` reads in the image at `path`, whole and digit by digit.
@@ -107,6 +115,7 @@ struct PredictCommand: ParsableCommand {
             }
             let digits = MNISTFormat.digitImages(pixels: ink.pixels, width: ink.width, height: ink.height)
             return .success(ImageReading(probabilities: network.probabilities(for: whole), input: whole,
+                                         left: ink.left, top: ink.top,
                                          digits: DigitReading.read(digits, with: network)))
         }
     }
@@ -122,10 +131,11 @@ struct PredictCommand: ParsableCommand {
 
     /// The image at `path` decoded and cleaned as ink (`ImageFile`, `InkCleanup`: `width *
     /// height` values, row-major, 0 background, 1 ink): what every reading of an image starts from.
-    static func ink(ofImageAt path: String) -> Result<(pixels: [Float], width: Int, height: Int), Failure> {
+    static func ink(ofImageAt path: String)
+        -> Result<(pixels: [Float], width: Int, height: Int, left: Int, top: Int), Failure> {
         do {
             guard let ink = InkCleanup.ink(of: try ImageFile.read(contentsOf: path)) else { return .failure(noInk(path)) }
-            return .success((ink.values, ink.width, ink.height))
+            return .success((ink.values, ink.width, ink.height, ink.left, ink.top))
         } catch {
             return .failure(Failure(message: error.description))
         }
@@ -168,7 +178,7 @@ struct PredictCommand: ParsableCommand {
         var lines = ["\(file): \(reading.text) (\(count) digits: "
             + reading.digits.map { "\($0.prediction) \(percent($0.confidence))" }.joined(separator: ", ") + ")"]
         for (index, digit) in reading.digits.enumerated() {
-            let box = digit.digit.pixelBox
+            let box = reading.box(of: digit)
             lines += ["", "digit \(index + 1) of \(count): \(digit.prediction) (\(percent(digit.confidence))), "
                 + "at x \(box.x), y \(box.y), \(box.width)x\(box.height) pixels"]
             if let note = rule.note(for: digit.probabilities) { lines.append(note) }
@@ -210,7 +220,7 @@ struct PredictCommand: ParsableCommand {
     static func json(file: String, reading: ImageReading, rule: RejectionRule) throws -> String {
         let digits = reading.digits.map { digit in
             JSONDigit(prediction: digit.prediction, probabilities: jsonProbabilities(digit.probabilities),
-                      box: digit.digit.pixelBox, notADigit: rule.rejects(digit.probabilities))
+                      box: reading.box(of: digit), notADigit: rule.rejects(digit.probabilities))
         }
         return try encode(JSONResult(file: file, prediction: prediction(reading.probabilities),
                                      probabilities: jsonProbabilities(reading.probabilities),

@@ -23,8 +23,9 @@ struct FineTuningTests {
             let varied = variation.apply(to: Self.seven)
             #expect(varied.strokes.flatMap { $0 }.allSatisfy(varied.canvas.contains))
             #expect(DrawnDigitSet.brushPercents.contains(varied.brushPercent))
-            #expect(DrawnDigitVariation.canvasScaleRange.contains(Float(varied.canvas.rows) / 20 * 0.999)
-                    || varied.canvas.rows >= 12)
+            // The canvas is the original's scaled by the variation, rounded to whole cells.
+            #expect(abs(Float(varied.canvas.rows) - 20 * variation.canvasScale) <= 0.5)
+            #expect(abs(Float(varied.canvas.columns) - 28 * variation.canvasScale) <= 0.5)
             let image = DrawnDigitReplay.image(for: varied)
             #expect(image != nil && image != original)
         }
