@@ -74,9 +74,11 @@ struct TrainFineTuneTests {
         #expect(configuration == recipe)
         #expect(start == TrainingStartPoint(network: model.network, modelName: model.name, drawingsPath: Self.drawingsPath))
 
+        #expect(app.render().text.contains("Reading MNIST and replaying your drawings…"))
         let learnt = LearntDrawings(path: Self.drawingsPath, count: 23, sha256: String(repeating: "ab", count: 32),
                                     variantsPerDrawing: 300, mnistImages: 30_000, set: Self.drawings(23))
         app.send([.learningDrawings(run: run, learnt)])
+        #expect(app.render().text.contains("Learning 23 drawings…"))
         let train = try app.train
         let metadata = train.metadata(for: try #require(train.run))
         #expect(metadata.dataset == "mnist+drawn")

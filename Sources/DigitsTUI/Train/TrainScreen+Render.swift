@@ -206,7 +206,10 @@ extension TrainScreen {
 
     private func phaseText(_ run: TrainingRun) -> (String, Style) {
         switch run.phase {
-        case .loading: return ("Reading MNIST…", Style(bold: true))
+        case .loading:
+            // Replaying the drawings, varied, takes a while of its own before the first batch.
+            if let learnt = run.learnt { return ("Learning \(learnt.count) drawings…", Style(bold: true)) }
+            return (run.learnsDrawings ? "Reading MNIST and replaying your drawings…" : "Reading MNIST…", Style(bold: true))
         case .running:
             let rate = run.batch.map { " · learning rate " + String(format: "%.3g", Double($0.learningRate)) } ?? ""
             return ("Training" + rate, Style(bold: true))

@@ -261,7 +261,8 @@ extension TrainScreen {
         }
         let id = nextRunID
         nextRunID += 1
-        run = TrainingRun(id: id, configuration: configuration, startedFrom: start.modelName)
+        run = TrainingRun(id: id, configuration: configuration, startedFrom: start.modelName,
+                          learnsDrawings: start.drawingsPath != nil)
         savedRevision = nil
         savedPath = nil
         unsavedAccepted = false

@@ -35,6 +35,8 @@ public struct TrainingRun: Sendable {
     public let configuration: TrainingConfiguration
     /// The model whose weights the run continued, by name; nil for a new network.
     public let startedFrom: String?
+    /// Whether the run learns the user's drawings besides MNIST.
+    public let learnsDrawings: Bool
     /// The drawings the run learns besides MNIST, once the runtime has read them.
     public internal(set) var learnt: LearntDrawings?
     public internal(set) var phase: Phase = .loading
@@ -54,10 +56,11 @@ public struct TrainingRun: Sendable {
     /// Test accuracy of `network` when training ended.
     public internal(set) var finalTestAccuracy: Float?
 
-    public init(id: Int, configuration: TrainingConfiguration, startedFrom: String? = nil) {
+    public init(id: Int, configuration: TrainingConfiguration, startedFrom: String? = nil, learnsDrawings: Bool = false) {
         self.id = id
         self.configuration = configuration
         self.startedFrom = startedFrom
+        self.learnsDrawings = learnsDrawings
     }
 
     public var isActive: Bool { phase.isActive }
