@@ -6,7 +6,8 @@ import Testing
 /// labelled drawings (issue #11).
 @Suite("Train screen: start from the Draw model, learn my drawings")
 struct TrainFineTuneTests {
-    static let drawingsPath = "/home/someone/.local/share/digits/my-drawings.json"
+    /// A drawing set's path as the Draw screen reports it; the screen never opens it.
+    static let drawingsPath = "data/digits/my-drawings.json"
 
     static func drawings(_ count: Int) -> DrawnDigitSet {
         let writer = DrawnWriter(name: "me", split: .development)

@@ -2,7 +2,7 @@ import DigitsCore
 import Foundation
 import Testing
 
-/// The real pen digits (`DIGITS_DRAWN_SET`, e.g. ../shared/pen-digits/uji-w01-w10.drawn.json).
+/// The real pen digits: the drawn-digit set `DIGITS_DRAWN_SET` names (CI sets it in .ci/run).
 let penDigitsPath = ProcessInfo.processInfo.environment["DIGITS_DRAWN_SET"]
 
 /// Teaching the shipped model someone's handwriting, measured the way a user lives it (issue
