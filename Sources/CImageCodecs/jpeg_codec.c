@@ -179,7 +179,9 @@ digits_image_status digits_encode_jpeg(const unsigned char *pixels, int width, i
     struct jpeg_compress_struct cinfo;
     jpeg_failure failure;
     memset(&cinfo, 0, sizeof cinfo);
-    unsigned char *volatile buffer = NULL;
+    // jpeg_mem_dest mallocs the buffer as it goes: volatile, so an error's longjmp still
+    // sees it to free.
+    unsigned char *volatile destination = NULL;
     unsigned long buffer_size = 0;
     cinfo.err = jpeg_std_error(&failure.manager);
     failure.manager.error_exit = on_jpeg_error;
@@ -188,12 +190,11 @@ digits_image_status digits_encode_jpeg(const unsigned char *pixels, int width, i
     failure.max_scans = 0;
     if (setjmp(failure.jump)) {
         jpeg_destroy_compress(&cinfo);
-        free(buffer);
+        free(destination);
         return DIGITS_IMAGE_CORRUPT;
     }
     jpeg_create_compress(&cinfo);
-    unsigned char *destination = NULL;
-    jpeg_mem_dest(&cinfo, &destination, &buffer_size);
+    jpeg_mem_dest(&cinfo, (unsigned char **)&destination, &buffer_size);
     cinfo.image_width = (JDIMENSION)width;
     cinfo.image_height = (JDIMENSION)height;
     cinfo.input_components = components;
@@ -207,9 +208,8 @@ digits_image_status digits_encode_jpeg(const unsigned char *pixels, int width, i
         jpeg_write_scanlines(&cinfo, &row, 1);
     }
     jpeg_finish_compress(&cinfo);
-    buffer = destination;
     jpeg_destroy_compress(&cinfo);
-    *output = buffer;
+    *output = destination;
     *output_size = buffer_size;
     return DIGITS_IMAGE_OK;
 }

@@ -6,6 +6,7 @@
 
 #include <png.h>
 #include <setjmp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,7 +165,10 @@ static void write_to_memory(png_structp png, png_bytep bytes, size_t count) {
     png_memory_writer *writer = png_get_io_ptr(png);
     if (writer->capacity - writer->size < count) {
         size_t capacity = writer->capacity ? writer->capacity : 4096;
-        while (capacity - writer->size < count) capacity *= 2;
+        while (capacity - writer->size < count) {
+            if (capacity > SIZE_MAX / 2) png_error(png, "image too large to encode");
+            capacity *= 2;
+        }
         unsigned char *grown = realloc(writer->data, capacity);
         if (!grown) png_error(png, "out of memory");
         writer->data = grown;

@@ -61,10 +61,13 @@ struct FineTuneEndToEndTests {
     @Test("refused with one line: an empty set, a bad label, a model that does not read 28x28, --drawn alone")
     func refusals() throws {
         let shipped = try #require(DigitsBinary.shippedModel)
+        // Where each refused run was told to save: nothing must be written there.
+        let output = temporaryPath("refused.safetensors")
+        defer { try? FileManager.default.removeItem(atPath: output) }
         let empty = temporaryPath("empty.json")
         try Data(DrawnDigitSet(writers: [DrawnWriter(name: "me", split: .development)], drawings: []).encoded()).write(to: URL(fileURLWithPath: empty))
         defer { try? FileManager.default.removeItem(atPath: empty) }
-        let run = try CommandRun.digits(["train", "--init-from", shipped, "--drawn", empty, "-o", temporaryPath("x")])
+        let run = try CommandRun.digits(["train", "--init-from", shipped, "--drawn", empty, "-o", output])
         #expect(run.status == 1 && run.errorLines.count == 1 && run.stderr.contains(empty) && run.stderr.contains("drawing"), "\(run.stderr)")
 
         let badLabel = temporaryPath("bad.json")
@@ -75,7 +78,7 @@ struct FineTuneEndToEndTests {
             .replacingOccurrences(of: "\"label\":1,", with: "\"label\":12,")
         try text.write(toFile: badLabel, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: badLabel) }
-        let bad = try CommandRun.digits(["train", "--init-from", shipped, "--drawn", badLabel, "-o", temporaryPath("x")])
+        let bad = try CommandRun.digits(["train", "--init-from", shipped, "--drawn", badLabel, "-o", output])
         #expect(bad.status == 1 && bad.errorLines.count == 1 && bad.stderr.contains(badLabel) && bad.stderr.contains("label"),
                 "\(bad.stderr)")
 
@@ -84,9 +87,10 @@ struct FineTuneEndToEndTests {
         let good = temporaryPath("good.json")
         try Data(set.encoded()).write(to: URL(fileURLWithPath: good))
         defer { for path in [wide, good] { try? FileManager.default.removeItem(atPath: path) } }
-        let unsuitable = try CommandRun.digits(["train", "--init-from", wide, "--drawn", good, "-o", temporaryPath("x")])
+        let unsuitable = try CommandRun.digits(["train", "--init-from", wide, "--drawn", good, "-o", output])
         #expect(unsuitable.status == 1 && unsuitable.stderr.contains("784 inputs"), "\(unsuitable.stderr)")
 
+        #expect(!FileManager.default.fileExists(atPath: output), "a refused run wrote a model")
         let alone = try CommandRun.digits(["train", "--drawn", good])
         #expect(alone.status != 0 && alone.stderr.contains("--init-from"), "\(alone.stderr)")
     }

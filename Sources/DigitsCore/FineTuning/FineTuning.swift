@@ -74,11 +74,11 @@ public enum FineTuning {
         return Dataset(images: images, labels: labels, rows: side, columns: side)
     }
 
-    /// Reads the set at `setPath`, checks that `network` can learn it, and makes the training
-    /// set from it and `mnist`: everything `digits train --drawn` and the Train screen do
-    /// before training, with one message for whatever is wrong.
-    public static func prepare(mnist: Dataset, setPath: String, network: Network, modelName: String,
-                               seed: UInt64) throws(FineTuningError) -> (training: Dataset, learnt: LearntDrawings) {
+    /// Reads the set at `setPath` with its SHA-256 and checks that `network` can learn it:
+    /// what `digits train --drawn` and the Train screen do first, with one message for
+    /// whatever is wrong.
+    public static func load(setPath: String, network: Network,
+                            modelName: String) throws(FineTuningError) -> (set: DrawnDigitSet, sha256: String) {
         let loaded: (set: DrawnDigitSet, sha256: String)
         do {
             loaded = try DrawnDigitSet.loadWithDigest(path: setPath)
@@ -86,6 +86,13 @@ public enum FineTuning {
             throw .unreadableSet(error)
         }
         try check(network, modelPath: modelName, drawings: loaded.set, setPath: setPath)
+        return loaded
+    }
+
+    /// The training set made from `loaded` (read from `setPath` by `load`) and `mnist`, and
+    /// what the model file will record about the drawings.
+    public static func prepare(mnist: Dataset, loaded: (set: DrawnDigitSet, sha256: String), setPath: String,
+                               seed: UInt64) -> (training: Dataset, learnt: LearntDrawings) {
         let mnistCount = min(mnistImages, mnist.count)
         let digits = loaded.set.drawings.filter { $0.label != nil }.count
         let learnt = LearntDrawings(path: setPath, count: digits, sha256: loaded.sha256,

@@ -43,6 +43,9 @@ public struct RejectionRule: Sendable, Equatable {
         self.source = source
     }
 
+    /// The rule for a model that records no threshold of its own.
+    public static let fallback = RejectionRule(threshold: fallbackThreshold, source: .fallback)
+
     /// The rule for a model whose file has `metadata`: its `reject_below` when that is a
     /// probability in 0...1, else the fallback.
     public init(metadata: [String: String]) {
@@ -50,7 +53,7 @@ public struct RejectionRule: Sendable, Equatable {
            (0...1).contains(value) {
             self.init(threshold: value, source: .model)
         } else {
-            self.init(threshold: Self.fallbackThreshold, source: .fallback)
+            self = .fallback
         }
     }
 

@@ -17,7 +17,7 @@ public struct BrowseData: Sendable, Equatable {
 
     /// `report` must have one entry per image of `images`.
     public init(images: Dataset, report: EvaluationReport, modelName: String, network: Network? = nil,
-                rejection: RejectionRule = RejectionRule(metadata: [:])) {
+                rejection: RejectionRule = .fallback) {
         self.images = images
         self.report = report
         self.modelName = modelName

@@ -13,7 +13,7 @@ public struct DrawModel: Sendable, Equatable {
     public var rejection: RejectionRule
 
     public init(network: Network, name: String, summary: String? = nil, testAccuracy: Double? = nil,
-                rejection: RejectionRule = RejectionRule(metadata: [:])) {
+                rejection: RejectionRule = .fallback) {
         self.network = network
         self.name = name
         self.summary = summary ?? "\(network.architecture) \(network.activation.rawValue)"

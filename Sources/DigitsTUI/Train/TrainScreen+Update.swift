@@ -336,7 +336,7 @@ extension TrainScreen {
         }
         return DrawModel(network: network, name: name,
                          testAccuracy: run.currentTestAccuracy.map(Double.init),
-                         rejection: run.rejectBelow.map { RejectionRule(threshold: $0) } ?? RejectionRule(metadata: [:]))
+                         rejection: run.rejectBelow.map { RejectionRule(threshold: $0) } ?? .fallback)
     }
 
     mutating func useInDraw() -> [Effect] {

@@ -34,8 +34,8 @@ enum TrainingJob {
         }
         if let path = start.drawingsPath {
             do {
-                let prepared = try FineTuning.prepare(mnist: sets.train, setPath: path, network: network,
-                                                      modelName: start.modelName ?? "the model", seed: configuration.seed)
+                let loaded = try FineTuning.load(setPath: path, network: network, modelName: start.modelName ?? "the model")
+                let prepared = FineTuning.prepare(mnist: sets.train, loaded: loaded, setPath: path, seed: configuration.seed)
                 sets.train = prepared.training
                 poster.post(.learningDrawings(run: run, prepared.learnt))
             } catch {

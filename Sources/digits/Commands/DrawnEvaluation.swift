@@ -30,23 +30,11 @@ enum DrawnEvaluation {
         }
     }
 
-    /// Every drawing read wrong, as the 28x28 image the network saw (half-size art), captioned
-    /// with its id, its label and what it was read as: what one needs to study the failures.
+    /// Every drawing read wrong, as the 28x28 image the network saw (`misreadGallery`): what
+    /// one needs to study the failures.
     static func wrongArt(_ report: DrawnDigitsReport, width: Int = 80) -> [String] {
-        let wrong = report.results.filter { !$0.isCorrect }
-        guard !wrong.isEmpty else { return [] }
-        let art = DigitArt(scale: .half)
-        let side = MNISTFormat.side
-        let panels = wrong.map { result in
-            let pixels = (result.image ?? []).map { UInt8(min(max($0 * 255, 0), 255).rounded()) }
-            let read = result.predicted.map { digit in
-                let percent = Int(((result.probabilities?[digit] ?? 0) * 100).rounded())
-                return "read \(digit) \(percent)%"
-            } ?? "no ink"
-            return ArtPanel(art: art.lines(of: pixels, rows: side, columns: side),
-                            caption: [String(result.drawing.id.prefix(side)), "\(result.drawing.label): \(read)"])
-        }
-        return ["", "Read wrong (as the network saw them):", ""] + ArtLayout.grid(panels, width: width)
+        let gallery = report.misreadGallery(width: width)
+        return gallery.isEmpty ? [] : ["", "Read wrong (as the network saw them):", ""] + gallery
     }
 
     /// One JSON object on one line, keys sorted: `accuracy` (0...1) overall, per split, per

@@ -135,12 +135,11 @@ struct TrainCommand: ParsableCommand {
             StandardError.fail(error.description)
             throw ExitCode.failure
         }
+        // Read and checked before MNIST is, so a wrong set fails at once.
+        var drawings: (set: DrawnDigitSet, sha256: String)?
         if let start, let drawn {
-            // Checked before MNIST is read, so a wrong set fails at once; read again below.
-            do throws(FineTuningError) {
-                let set: DrawnDigitSet
-                do { set = try DrawnDigitSet.load(path: drawn) } catch { throw .unreadableSet(error) }
-                try FineTuning.check(start.network, modelPath: start.path, drawings: set, setPath: drawn)
+            do {
+                drawings = try FineTuning.load(setPath: drawn, network: start.network, modelName: start.path)
             } catch {
                 StandardError.fail(error.description)
                 throw ExitCode.failure
@@ -157,17 +156,11 @@ struct TrainCommand: ParsableCommand {
         let trainer = Trainer(configuration: config)
         var network = try start?.network ?? trainer.makeNetwork(inputSize: sets.train.pixelsPerImage)
         var learnt: LearntDrawings?
-        if let start, let drawn {
-            do {
-                let prepared = try FineTuning.prepare(mnist: sets.train, setPath: drawn, network: start.network,
-                                                      modelName: start.path, seed: config.seed)
-                sets.train = prepared.training
-                learnt = prepared.learnt
-                StandardError.write(prepared.learnt.summary + "\n")
-            } catch {
-                StandardError.fail(error.description)
-                throw ExitCode.failure
-            }
+        if let drawings, let drawn {
+            let prepared = FineTuning.prepare(mnist: sets.train, loaded: drawings, setPath: drawn, seed: config.seed)
+            sets.train = prepared.training
+            learnt = prepared.learnt
+            StandardError.write(prepared.learnt.summary + "\n")
         }
         let before = learnt.map { Self.readRight(of: $0.set, by: network) }
         let control = TrainingControl()

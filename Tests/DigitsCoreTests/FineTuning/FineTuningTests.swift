@@ -67,16 +67,15 @@ struct FineTuningTests {
             .replacingOccurrences(of: "\"label\": 7", with: "\"label\": 12")
             .replacingOccurrences(of: "\"label\":7", with: "\"label\":12")
         try bad.write(toFile: path, atomically: true, encoding: .utf8)
-        let mnist = Dataset(images: [], labels: [], rows: 28, columns: 28)
         do {
-            _ = try FineTuning.prepare(mnist: mnist, setPath: path, network: good, modelName: "m", seed: 1)
+            _ = try FineTuning.load(setPath: path, network: good, modelName: "m")
             Issue.record("a label of 12 was accepted")
         } catch {
             #expect(error.description.contains(path) && error.description.contains("label"), "\(error.description)")
         }
     }
 
-    @Test("prepare records the set's SHA-256 and count, which go into the model file")
+    @Test("load and prepare record the set's SHA-256 and count, which go into the model file")
     func prepareRecordsTheSet() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("digits-finetune-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -87,7 +86,8 @@ struct FineTuningTests {
         let mnist = Dataset(images: [UInt8](repeating: 0, count: 10 * 784), labels: [UInt8](repeating: 1, count: 10),
                             rows: 28, columns: 28)
         let network = try Network(sizes: [784, 8, 10], activation: .relu, seed: 1)
-        let (training, learnt) = try FineTuning.prepare(mnist: mnist, setPath: path, network: network, modelName: "m", seed: 1)
+        let loaded = try FineTuning.load(setPath: path, network: network, modelName: "m")
+        let (training, learnt) = FineTuning.prepare(mnist: mnist, loaded: loaded, setPath: path, seed: 1)
         #expect(learnt.sha256 == SHA256.hexDigest(of: bytes))
         #expect(learnt.metadataExtras["drawn_set_count"] == "1")
         #expect(learnt.metadataExtras["drawn_set_sha256"] == learnt.sha256)
