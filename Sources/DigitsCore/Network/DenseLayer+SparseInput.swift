@@ -84,7 +84,7 @@ extension DenseLayer {
             }
             // The last outputs, fewer than 64: 16 at a time, the last block ending at the last
             // output even if it overlaps the one before (it stores the same sums there); below
-            // 16 outputs, two blocks of 8 the same way; below 8, one by one.
+            // 16 outputs, one register of 16 or, for 8, of 8; below 8, one by one.
             if o < width && width >= 16 {
                 var block = o
                 while block < width {
@@ -98,17 +98,33 @@ extension DenseLayer {
                     }
                     block += 16
                 }
-            } else if o < width && width >= 8 {
-                let high = width - 8
+            } else if o < width && width > 8 {
+                // 9 to 15 outputs: one register of 16 per entry. A pixel's 16 lanes run into the
+                // next pixel's weights, or past the last pixel into the bias that follows the
+                // weights (at least 9 floats), never out of the parameters; the lanes past
+                // `width` are dropped. Each row is stored whole over the start of the next, which
+                // that row then writes; the last row one by one, as the buffer ends there.
+                assert(biasOffset == weightOffset + inputs * width, "the bias must follow the weights")
                 for (row, image) in indices.enumerated() {
-                    var y0 = HalfLanes(), y1 = HalfLanes()
+                    var y0 = Lanes()
                     for entry in starts[image * bands + band]..<starts[image * bands + band + 1] {
-                        let x = HalfLanes(repeating: Float(ink[entry]) * (1 / 255))
-                        let w = weights + Int(pixel[entry]) * width
-                        y0 += x * loadHalf(w); y1 += x * loadHalf(w + high)
+                        y0 += Lanes(repeating: Float(ink[entry])) * load(weights + Int(pixel[entry]) * width)
                     }
+                    y0 *= 1 / 255
                     let y = output + row * width
-                    storeHalf(y0, y); storeHalf(y1, y + high)
+                    if row + 1 < indices.count {
+                        store(y0, y)
+                    } else {
+                        for o in 0..<width { y[o] = y0[o] }
+                    }
+                }
+            } else if o < width && width == 8 {
+                for (row, image) in indices.enumerated() {
+                    var y0 = HalfLanes()
+                    for entry in starts[image * bands + band]..<starts[image * bands + band + 1] {
+                        y0 += HalfLanes(repeating: Float(ink[entry]) * (1 / 255)) * loadHalf(weights + Int(pixel[entry]) * width)
+                    }
+                    storeHalf(y0, output + row * width)
                 }
             } else if o < width {
                 for (row, image) in indices.enumerated() {
@@ -135,7 +151,9 @@ extension DenseLayer {
     /// both are in the first-level cache (at 784-1024-128-10 the band's gradients are more than
     /// the core's second-level cache holds, so a separate pass over them read them from memory);
     /// narrower, the whole band after, saving a call per row. Rows of pixels the batch does not
-    /// ink are skipped when the update leaves weights with no gradient alone (plain SGD).
+    /// ink are skipped when the update leaves weights with no gradient alone (plain SGD). A
+    /// plain SGD step on a layer a multiple of 64 wide is taken straight from the summed
+    /// registers, and then the band's weight gradients are not written at all.
     func backward(
         sparse columns: SparseColumns, outputGradient: UnsafePointer<Float>,
         gradients: UnsafeMutablePointer<Float>, accumulate: Bool,
@@ -146,6 +164,12 @@ extension DenseLayer {
         let weightGradients = gradients + weightOffset
         let fused = update != nil && width >= Self.fusedUpdateWidth
         let skipsBlankRows = update?.ignoresZeroGradients ?? false
+        // Plain descent without decay takes its step from the registers the gradient was summed
+        // in, and never writes the band's gradient rows: nothing reads them after the update,
+        // and at 784-1024-128-10 writing them (1.6 MB a thread) pushed the band's weights out of
+        // the core's second-level cache every batch.
+        let direct = fused && skipsBlankRows && width.isMultiple(of: 64)
+        let rate = update?.stepSize ?? 0
         func updateRow(_ pixel: Int) {
             let at = weightOffset + pixel * width
             update?.apply(at..<(at + width), parameters: parameters!, gradients: gradients)
@@ -155,7 +179,7 @@ extension DenseLayer {
             let pixel = columns.firstPixel + column
             let g = weightGradients + pixel * width
             guard start < end else {
-                if !accumulate { g.update(repeating: 0, count: width) }
+                if !accumulate && !direct { g.update(repeating: 0, count: width) }
                 if fused && !skipsBlankRows { updateRow(pixel) }
                 continue
             }
@@ -172,7 +196,13 @@ extension DenseLayer {
                     g2 += x * load(dy + 32)
                     g3 += x * load(dy + 48)
                 }
-                store(g0, g + o); store(g1, g + o + 16); store(g2, g + o + 32); store(g3, g + o + 48)
+                if direct {
+                    let w = parameters! + weightOffset + pixel * width + o
+                    store(load(w) - rate * g0, w); store(load(w + 16) - rate * g1, w + 16)
+                    store(load(w + 32) - rate * g2, w + 32); store(load(w + 48) - rate * g3, w + 48)
+                } else {
+                    store(g0, g + o); store(g1, g + o + 16); store(g2, g + o + 32); store(g3, g + o + 48)
+                }
                 o += 64
             }
             while o + 16 <= width {
@@ -212,7 +242,7 @@ extension DenseLayer {
                     g[tail] = sum
                 }
             }
-            if fused { updateRow(pixel) }
+            if fused && !direct { updateRow(pixel) }
         }
         if let update, !fused {
             let band = (weightOffset + columns.firstPixel * width)..<(weightOffset + (columns.firstPixel + columns.pixels) * width)
@@ -223,6 +253,63 @@ extension DenseLayer {
     /// Outputs from which `backward(sparse:...)` updates each weight row as soon as its
     /// gradient is summed.
     static let fusedUpdateWidth = 64
+
+    /// The widest layer whose weight gradient `backward(rowsOf:...)` sums: one register a row.
+    static let rowBackwardWidth = Lanes.scalarCount
+
+    /// `backward(sparse:...)` for layers at most `rowBackwardWidth` wide, straight from the
+    /// images' inked pixels, so the batch needs no regrouping into columns (at 784-10-10 that
+    /// sort was the largest part of a batch): each row's output gradient stays in one register
+    /// while it is added into a 16-float line per pixel of `padded` ([band pixels, 16], zero on
+    /// entry, lanes past `outputs` never written but zeros). A pixel's line is its own cache
+    /// line, so a row's neighbouring pixels never wait on each other's stores. The lines are
+    /// then written (or added) into the band's gradient rows, zeroed for the next batch, and
+    /// `update`, when given, applied to the band.
+    func backward(
+        rowsOf images: SparseImages, band: Int, indices: UnsafeBufferPointer<Int>,
+        outputGradient: UnsafePointer<Float>, padded: UnsafeMutablePointer<Float>,
+        gradients: UnsafeMutablePointer<Float>, accumulate: Bool,
+        update: OptimizerStep? = nil, parameters: UnsafeMutablePointer<Float>? = nil
+    ) {
+        precondition(outputs <= Self.rowBackwardWidth, "\(outputs) outputs do not fit a register")
+        precondition(update == nil || parameters != nil, "an update needs the parameters")
+        let width = outputs, line = Lanes.scalarCount
+        let bands = images.bands
+        let firstPixel = images.bandStart[band], pixels = images.bandStart[band + 1] - firstPixel
+        images.entryStart.withUnsafeBufferPointer { starts in
+        images.pixel.withUnsafeBufferPointer { pixel in
+        images.value.withUnsafeBufferPointer { ink in
+            for (row, image) in indices.enumerated() {
+                var dy = Lanes()
+                let source = outputGradient + row * width
+                for o in 0..<width { dy[o] = source[o] * (1 / 255) }
+                for entry in starts[image * bands + band]..<starts[image * bands + band + 1] {
+                    let g = padded + (Int(pixel[entry]) &- firstPixel) &* line
+                    store(load(g) + Lanes(repeating: Float(ink[entry])) * dy, g)
+                }
+            }
+        }
+        }
+        }
+        // Into the gradient rows, [pixels, width]: each line stored whole, over the start of the
+        // rows after it, which their own lines then write (or, adding, add its zeros to); the
+        // band's last rows one by one, as the lanes past them belong to the next band's thread
+        // or the next layer.
+        let weightGradients = gradients + weightOffset + firstPixel * width
+        for p in 0..<pixels {
+            let g = padded + p * line, target = weightGradients + p * width
+            if p * width + line <= pixels * width {
+                store(accumulate ? load(target) + load(g) : load(g), target)
+            } else {
+                for o in 0..<width { target[o] = accumulate ? target[o] + g[o] : g[o] }
+            }
+            store(Lanes(), g)
+        }
+        if let update {
+            let band = (weightOffset + firstPixel * width)..<(weightOffset + (firstPixel + pixels) * width)
+            update.apply(band, parameters: parameters!, gradients: gradients)
+        }
+    }
 
     @inline(__always)
     private func load(_ pointer: UnsafePointer<Float>) -> Lanes {

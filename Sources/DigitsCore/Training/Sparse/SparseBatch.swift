@@ -20,6 +20,12 @@ final class SparseBatch: @unchecked Sendable {
     /// multiple of 16 (784-10-10): by row, the outputs past the last whole block of 16 are
     /// summed in registers too, where pixel by pixel they would be added one by one.
     let forwardsByRow: Bool
+    /// Whether the first layer's weight gradient goes row by row too
+    /// (`DenseLayer.backward(rowsOf:...)`): for a layer at most 16 wide going forward by row, so
+    /// the batch is never sorted into `columns`.
+    let backwardsByRow: Bool
+    /// Per band, when going backward by row, a 16-float line per pixel, 64-byte aligned.
+    let paddedGradients: [UnsafeMutablePointer<Float>]
 
     /// The first-level data cache the pixel-by-pixel forward pass keeps the outputs in.
     static let fastCacheBytes = 32 * 1024
@@ -30,6 +36,15 @@ final class SparseBatch: @unchecked Sendable {
         self.capacity = capacity
         self.forwardsByRow = forwardsByRow
             ?? (capacity * width * MemoryLayout<Float>.size > Self.fastCacheBytes || !width.isMultiple(of: 16))
+        backwardsByRow = self.forwardsByRow && width <= DenseLayer.rowBackwardWidth
+        let line = DenseLayer.rowBackwardWidth
+        paddedGradients = !backwardsByRow ? [] : (0..<images.bands).map { band in
+            let count = (images.bandStart[band + 1] - images.bandStart[band]) * line
+            let buffer = UnsafeMutableRawPointer.allocate(byteCount: max(1, count) * MemoryLayout<Float>.size,
+                                                          alignment: 64).bindMemory(to: Float.self, capacity: max(1, count))
+            buffer.initialize(repeating: 0, count: max(1, count))
+            return buffer
+        }
         columns = (0..<images.bands).map { band in
             SparseColumns(firstPixel: images.bandStart[band],
                           pixels: images.bandStart[band + 1] - images.bandStart[band], capacity: capacity)
@@ -47,6 +62,7 @@ final class SparseBatch: @unchecked Sendable {
 
     deinit {
         partialOutputs.forEach { $0.deallocate() }
+        paddedGradients.forEach { $0.deallocate() }
         losses.deallocate()
     }
 }

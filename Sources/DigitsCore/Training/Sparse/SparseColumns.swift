@@ -43,20 +43,18 @@ final class SparseColumns: @unchecked Sendable {
         entryRange.deallocate()
     }
 
-    /// Fills the columns from `images`' band `band` for the batch rows `indices` (image numbers).
-    /// A counting sort: count each pixel's entries, turn counts into starts, then place them.
-    func fill(from images: SparseImages, band: Int, indices: UnsafeBufferPointer<Int>) {
+    /// Fetches every cache line of the entries of `indices`' images in band `band` into the
+    /// core's caches, and notes each image's entries in `entryRange`. The images are scattered
+    /// over tens of megabytes, so each one starts with cache misses; fetching every image's
+    /// bounds, then touching every line of its entries, in loops whose loads do not wait on each
+    /// other lets the misses overlap. The kernels that read the images row by row
+    /// (`DenseLayer.forward(rowsOf:...)`) call this instead of `fill` when they need no columns.
+    func touch(_ images: SparseImages, band: Int, indices: UnsafeBufferPointer<Int>) {
         precondition(indices.count <= capacity, "a batch of \(indices.count) rows in columns for \(capacity)")
-        precondition(images.bandStart[band] == firstPixel && images.bandStart[band + 1] == firstPixel + pixels,
-                     "band \(band) of the images is not these columns' band")
         let bands = images.bands
-        let first = firstPixel
         images.entryStart.withUnsafeBufferPointer { starts in
         images.pixel.withUnsafeBufferPointer { pixel in
         images.value.withUnsafeBufferPointer { ink in
-            // The images are scattered over tens of megabytes, so each one starts with cache
-            // misses. Fetching every image's bounds, then touching every line of its entries, in
-            // loops whose loads do not wait on each other lets the misses overlap.
             var touched: UInt = 0
             for (batchRow, image) in indices.enumerated() {
                 let slot = image * bands + band
@@ -67,9 +65,24 @@ final class SparseColumns: @unchecked Sendable {
                 let start = entryRange[2 * batchRow], end = entryRange[2 * batchRow + 1]
                 for entry in stride(from: start, to: end, by: 32) { touched &+= UInt(pixel[entry]) }
                 for entry in stride(from: start, to: end, by: 64) { touched &+= UInt(ink[entry]) }
+                // The strides start mid-line, so the last line may not have been reached.
+                if start < end { touched &+= UInt(pixel[end - 1]) &+ UInt(ink[end - 1]) }
             }
             self.touched = touched
+        }
+        }
+        }
+    }
 
+    /// Fills the columns from `images`' band `band` for the batch rows `indices` (image numbers).
+    /// A counting sort: count each pixel's entries, turn counts into starts, then place them.
+    func fill(from images: SparseImages, band: Int, indices: UnsafeBufferPointer<Int>) {
+        precondition(images.bandStart[band] == firstPixel && images.bandStart[band + 1] == firstPixel + pixels,
+                     "band \(band) of the images is not these columns' band")
+        touch(images, band: band, indices: indices)
+        let first = firstPixel
+        images.pixel.withUnsafeBufferPointer { pixel in
+        images.value.withUnsafeBufferPointer { ink in
             // Counts go into columnStart[c + 2], so after the running sum columnStart[c + 1] is
             // column c's start, and placing entries moves it on to column c's end, which is
             // column c + 1's start.
@@ -93,7 +106,6 @@ final class SparseColumns: @unchecked Sendable {
                     value[at] = Float(ink[entry]) * (1 / 255)
                 }
             }
-        }
         }
         }
     }

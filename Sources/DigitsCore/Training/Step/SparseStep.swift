@@ -137,7 +137,11 @@ final class SparseStep: TrainingStep {
         let members = team.size, labels = UnsafePointer(labels)
         team.run { band in
             let columns = scratch.columns[band]
-            columns.fill(from: images, band: band, indices: indices)
+            if scratch.backwardsByRow {
+                columns.touch(images, band: band, indices: indices)
+            } else {
+                columns.fill(from: images, band: band, indices: indices)
+            }
             let target = band == 0 ? output : scratch.partialOutputs[band - 1]
             if scratch.forwardsByRow {
                 first.forward(rowsOf: images, band: band, indices: indices, parameters: parameters, output: target)
@@ -167,9 +171,14 @@ final class SparseStep: TrainingStep {
         let dy = workspace.outputGradient(ofLayer: 0)
         let gradients = workspace.gradients.baseAddress!
         team.run { member in
-            let columns = scratch.columns[member]
-            first.backward(sparse: columns, outputGradient: dy, gradients: gradients, accumulate: accumulating,
-                           update: update, parameters: parameters)
+            if scratch.backwardsByRow {
+                first.backward(rowsOf: images, band: member, indices: indices, outputGradient: dy,
+                               padded: scratch.paddedGradients[member], gradients: gradients,
+                               accumulate: accumulating, update: update, parameters: parameters)
+            } else {
+                first.backward(sparse: scratch.columns[member], outputGradient: dy, gradients: gradients,
+                               accumulate: accumulating, update: update, parameters: parameters)
+            }
             for (index, layer) in network.layers.enumerated().dropFirst() {
                 let outputs = Workspace.share(member, of: members, count: layer.outputs)
                 workspace.weightGradients(network, layer: index, outputs: outputs, batch: batch,
