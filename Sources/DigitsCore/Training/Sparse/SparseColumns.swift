@@ -47,8 +47,8 @@ final class SparseColumns: @unchecked Sendable {
     /// core's caches, and notes each image's entries in `entryRange`. The images are scattered
     /// over tens of megabytes, so each one starts with cache misses; fetching every image's
     /// bounds, then touching every line of its entries, in loops whose loads do not wait on each
-    /// other lets the misses overlap. The kernels that read the images row by row
-    /// (`DenseLayer.forward(rowsOf:...)`) call this instead of `fill` when they need no columns.
+    /// other lets the misses overlap. `SparseStep` calls this instead of `fill` when both
+    /// first-layer passes read the images row by row and need no columns.
     func touch(_ images: SparseImages, band: Int, indices: UnsafeBufferPointer<Int>) {
         precondition(indices.count <= capacity, "a batch of \(indices.count) rows in columns for \(capacity)")
         let bands = images.bands
