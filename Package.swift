@@ -8,13 +8,23 @@ import Foundation
 /// training several times slower. So build for this machine's CPU, as `-march=native` does.
 /// The app is built where it runs (`scripts/run`); set DIGITS_PORTABLE=1 for a binary to copy
 /// to older x86 machines.
+///
+/// Swift never fuses `a + x * w` into one instruction, and `addingProduct` is a library call per
+/// lane on a CPU without fused multiply-add, so the kernels use it only where the build's CPU
+/// has it (`FUSED_MULTIPLY_ADD`): every 64-bit ARM CPU, and an x86 one whose flags list it.
 let cpuSettings: [SwiftSetting] = {
-    #if arch(x86_64)
+    #if arch(arm64)
+    return [.define("FUSED_MULTIPLY_ADD")]
+    #elseif arch(x86_64)
     if ProcessInfo.processInfo.environment["DIGITS_PORTABLE"] == nil {
-        return [.unsafeFlags(["-target-cpu", "native"])]
+        let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("flags") }?.split(separator: " ") ?? []
+        return [.unsafeFlags(["-target-cpu", "native"])] + (flags.contains("fma") ? [.define("FUSED_MULTIPLY_ADD")] : [])
     }
-    #endif
     return []
+    #else
+    return []
+    #endif
 }()
 
 let package = Package(

@@ -3,14 +3,8 @@
 /// Here the weights are stored transposed, [inputs, outputs], so one pixel's weights are one
 /// contiguous row: `TrainingLayout.firstLayerTransposed`, as `SparseStep` holds them. The loops
 /// go pixel by pixel through one band of pixels, which one thread owns, and handle the outputs
-/// 64 at a time in SIMD registers. Products are written `a + x * w` rather than with
-/// `addingProduct`: on a CPU built for without fused multiply-add, that becomes a library call
-/// per lane.
+/// 64 at a time in SIMD registers (`DenseLayer+Lanes`).
 extension DenseLayer {
-    private typealias Lanes = SIMD16<Float>
-    /// For layers narrower than `Lanes` (784-10-10).
-    private typealias HalfLanes = SIMD8<Float>
-
     /// Adds this band's share of `input W^T` to `output` ([batch, outputs]): for each inked pixel
     /// p of row r, `output[r] += x[r, p] * Wt[p]`. The caller adds the bias and the other bands.
     func forward(
@@ -163,7 +157,8 @@ extension DenseLayer {
         let width = outputs
         let weightGradients = gradients + weightOffset
         let fused = update != nil && width >= Self.fusedUpdateWidth
-        let skipsBlankRows = update?.ignoresZeroGradients ?? false
+        // Adding to gradients of earlier chunks, a row this chunk leaves blank may still have one.
+        let skipsBlankRows = !accumulate && (update?.ignoresZeroGradients ?? false)
         // Plain descent without decay takes its step from the registers the gradient was summed
         // in, and never writes the band's gradient rows: nothing reads them after the update,
         // and at 784-1024-128-10 writing them (1.6 MB a thread) pushed the band's weights out of
@@ -309,35 +304,5 @@ extension DenseLayer {
             let band = (weightOffset + firstPixel * width)..<(weightOffset + (firstPixel + pixels) * width)
             update.apply(band, parameters: parameters!, gradients: gradients)
         }
-    }
-
-    @inline(__always)
-    private func load(_ pointer: UnsafePointer<Float>) -> Lanes {
-        UnsafeRawPointer(pointer).loadUnaligned(as: Lanes.self)
-    }
-
-    @inline(__always)
-    private func load(_ pointer: UnsafeMutablePointer<Float>) -> Lanes {
-        UnsafeRawPointer(pointer).loadUnaligned(as: Lanes.self)
-    }
-
-    @inline(__always)
-    private func store(_ lanes: Lanes, _ pointer: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: lanes, as: Lanes.self)
-    }
-
-    @inline(__always)
-    private func loadHalf(_ pointer: UnsafePointer<Float>) -> HalfLanes {
-        UnsafeRawPointer(pointer).loadUnaligned(as: HalfLanes.self)
-    }
-
-    @inline(__always)
-    private func loadHalf(_ pointer: UnsafeMutablePointer<Float>) -> HalfLanes {
-        UnsafeRawPointer(pointer).loadUnaligned(as: HalfLanes.self)
-    }
-
-    @inline(__always)
-    private func storeHalf(_ lanes: HalfLanes, _ pointer: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: lanes, as: HalfLanes.self)
     }
 }

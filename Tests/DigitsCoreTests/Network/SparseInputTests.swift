@@ -46,10 +46,11 @@ struct SparseInputTests {
     }
 
     @Test("a batch's columns list, for each pixel, the rows inked there")
-    func columns() {
+    func columns() throws {
         let dataset = sparseDataset(count: 30)
         let sparse = SparseImages(dataset, bands: 2)
-        let batch = SparseBatch(for: sparse, capacity: 8, width: 4)
+        let batch = SparseBatch(for: sparse, capacity: 8,
+                                layer: try Network(sizes: [49, 4, 3], activation: .relu).layers[0], forward: .byPixel)
         let indices = [7, 0, 29, 13, 2]
         for band in 0..<2 {
             let columns = batch.columns[band]
@@ -72,18 +73,22 @@ struct SparseInputTests {
     func columnsRefuseOverflow() async {
         await #expect(processExitsWith: .failure) {
             let sparse = SparseImages(barsDataset(count: 30, seed: 1), bands: 1)
-            let batch = SparseBatch(for: sparse, capacity: 2, width: 4)
+            let batch = SparseBatch(for: sparse, capacity: 2,
+                                    layer: try! Network(sizes: [49, 4, 3], activation: .relu).layers[0], forward: .byPixel)
             [0, 1, 2].withUnsafeBufferPointer { batch.columns[0].fill(from: sparse, band: 0, indices: $0) }
         }
     }
 
     @Test("the sparse pass gives the dense pass's loss, probabilities and gradients", arguments: [
-        ([5], 1, false), ([16], 2, false), ([100], 2, false), ([130, 7], 3, false), ([64], 1, false),
-        ([5], 1, true), ([100], 2, true), ([130, 7], 3, true), ([64], 2, true),
+        ([5], 1, .byPixel), ([16], 2, .byPixel), ([100], 2, .byPixel), ([130, 7], 3, .byPixel), ([64], 1, .byPixel),
+        ([5], 1, .byRow), ([100], 2, .byRow), ([130, 7], 3, .byRow), ([64], 2, .byRow),
         // Narrow and odd widths: blocks of 8, and last blocks overlapping the one before.
-        ([10], 1, false), ([10], 2, true), ([12], 1, true), ([24], 2, false), ([24], 3, true), ([8], 1, true),
-    ])
-    func matchesDense(hidden: [Int], bands: Int, byRow: Bool) throws {
+        ([10], 1, .byPixel), ([10], 2, .byRow), ([12], 1, .byRow), ([24], 2, .byPixel), ([24], 3, .byRow), ([8], 1, .byRow),
+        // Wide layers by blocks of 128 outputs, the last one 64 wide (a width the kernels do not
+        // serve falls back to rows).
+        ([192], 1, .byBlock), ([256, 5], 2, .byBlock), ([320], 3, .byBlock), ([200], 2, .byBlock),
+    ] as [([Int], Int, SparseBatch.Forward)])
+    func matchesDense(hidden: [Int], bands: Int, forward: SparseBatch.Forward) throws {
         let dataset = sparseDataset(count: 12)
         var network = try Network(sizes: [49] + hidden + [3], activation: .relu, seed: 4)
         var generator = SeededGenerator(seed: 8)
@@ -101,7 +106,7 @@ struct SparseInputTests {
 
         // Sparse, in two chunks accumulated, so `accumulating` is covered too.
         let step = SparseStep(network, training: dataset, capacity: 3, optimizer: Optimizer(.sgd, for: network),
-                              bands: bands, forwardsByRow: byRow)
+                              bands: bands, forward: forward)
         #expect(step.parameters.layout == .firstLayerTransposed)
         var sparse = BatchResult()
         var sparseProbabilities: [Float] = []
@@ -123,13 +128,14 @@ struct SparseInputTests {
     }
 
     @Test("a sparse step's updates, fused into its passes or after them, equal the dense step's",
-          arguments: [([10], 1), ([10], 2), ([64], 2), ([100], 3), ([130, 7], 2), ([24], 1)])
+          arguments: [([10], 1), ([10], 2), ([64], 2), ([100], 3), ([130, 7], 2), ([24], 1), ([192], 1), ([256], 2)])
     func updatesMatchDense(hidden: [Int], bands: Int) throws {
         let dataset = sparseDataset(count: 24)
         let network = try Network(sizes: [49] + hidden + [3], activation: .relu, seed: 4)
         for (kind, decay) in [(OptimizerKind.sgd, Float(0)), (.sgd, 0.01), (.momentum, 0.001), (.adam, 0)] {
             let sparse = SparseStep(network, training: dataset, capacity: 8,
-                                    optimizer: Optimizer(kind, for: network, weightDecay: decay), bands: bands)
+                                    optimizer: Optimizer(kind, for: network, weightDecay: decay), bands: bands,
+                                    forward: hidden[0] > DenseLayer.blockWidth ? .byBlock : nil)
             let dense = DenseStep(network, training: dataset, capacity: 8,
                                   optimizer: Optimizer(kind, for: network, weightDecay: decay))
             var sparseLoss = 0.0, denseLoss = 0.0

@@ -14,36 +14,60 @@ final class SparseBatch: @unchecked Sendable {
     let losses: UnsafeMutablePointer<Double>
     /// The largest batch the buffers hold.
     let capacity: Int
-    /// Whether the first layer's forward pass goes row by row (`DenseLayer.forward(rowsOf:...)`)
-    /// rather than pixel by pixel: when a batch's outputs ([capacity, width] floats) are more
-    /// than a core's first-level cache holds, as for 784-1024-128-10, or when the width is not a
-    /// multiple of 16 (784-10-10): by row, the outputs past the last whole block of 16 are
-    /// summed in registers too, where pixel by pixel they would be added one by one.
-    let forwardsByRow: Bool
+
+    /// How the first layer's passes walk the batch.
+    enum Forward: Sendable, Equatable {
+        /// Pixel by pixel, adding into whole output rows (`DenseLayer.forward(sparse:...)`):
+        /// when a batch's outputs fit the core's first-level cache, as for 784-128-10.
+        case byPixel
+        /// Pixel by pixel, a block of outputs at a time, forward and backward
+        /// (`DenseLayer+SparseBlocks`): for wider layers a whole number of blocks of 64, as
+        /// 784-1024-128-10.
+        case byBlock
+        /// Row by row, summing each row's outputs in registers (`forward(rowsOf:...)`): for the
+        /// rest, as 784-10-10, whose last outputs past a block of 16 would be added one by one
+        /// pixel by pixel, but by row are summed in registers too.
+        case byRow
+    }
+
+    /// The walk these buffers are for.
+    let forward: Forward
     /// Whether the first layer's weight gradient goes row by row too
     /// (`DenseLayer.backward(rowsOf:...)`): for a layer at most 16 wide going forward by row, so
     /// the batch is never sorted into `columns`.
     let backwardsByRow: Bool
     /// Per band, when going backward by row, a 16-float line per pixel, 64-byte aligned.
     let paddedGradients: [UnsafeMutablePointer<Float>]
+    /// Per band, going by block, one block of outputs or output gradients for every row of a
+    /// batch, 64-byte aligned.
+    let blocks: [UnsafeMutablePointer<Float>]
 
     /// The first-level data cache the pixel-by-pixel forward pass keeps the outputs in.
     static let fastCacheBytes = 32 * 1024
 
-    /// Buffers for batches of up to `capacity` rows of `images`, for a first layer `width` wide;
-    /// `forwardsByRow` overrides the choice of forward pass.
-    init(for images: SparseImages, capacity: Int, width: Int, forwardsByRow: Bool? = nil) {
+    /// The pass for `layer` with batches of up to `capacity`, unless `requested` (where the layer
+    /// allows it).
+    static func forward(for layer: DenseLayer, capacity: Int, requested: Forward? = nil) -> Forward {
+        let width = layer.outputs
+        let fits = capacity * width * MemoryLayout<Float>.size <= fastCacheBytes
+        let chosen = requested ?? (!width.isMultiple(of: 16) ? .byRow : fits ? .byPixel : layer.suitsBlocks ? .byBlock : .byRow)
+        return chosen == .byBlock && !layer.suitsBlocks ? .byRow : chosen
+    }
+
+    /// Buffers for batches of up to `capacity` rows of `images`, one set per band, for a first
+    /// layer `layer` going forward as `forward` (`forward(for:capacity:)`).
+    init(for images: SparseImages, capacity: Int, layer: DenseLayer, forward: Forward) {
+        precondition(forward != .byBlock || layer.suitsBlocks, "\(layer.outputs) outputs are not blocks of 64")
+        let width = layer.outputs
         self.capacity = capacity
-        self.forwardsByRow = forwardsByRow
-            ?? (capacity * width * MemoryLayout<Float>.size > Self.fastCacheBytes || !width.isMultiple(of: 16))
-        backwardsByRow = self.forwardsByRow && width <= DenseLayer.rowBackwardWidth
+        self.forward = forward
+        backwardsByRow = forward == .byRow && width <= DenseLayer.rowBackwardWidth
         let line = DenseLayer.rowBackwardWidth
         paddedGradients = !backwardsByRow ? [] : (0..<images.bands).map { band in
-            let count = (images.bandStart[band + 1] - images.bandStart[band]) * line
-            let buffer = UnsafeMutableRawPointer.allocate(byteCount: max(1, count) * MemoryLayout<Float>.size,
-                                                          alignment: 64).bindMemory(to: Float.self, capacity: max(1, count))
-            buffer.initialize(repeating: 0, count: max(1, count))
-            return buffer
+            Self.alignedZeros((images.bandStart[band + 1] - images.bandStart[band]) * line)
+        }
+        blocks = forward != .byBlock ? [] : (0..<images.bands).map { _ in
+            Self.alignedZeros(capacity * DenseLayer.blockWidth)
         }
         columns = (0..<images.bands).map { band in
             SparseColumns(firstPixel: images.bandStart[band],
@@ -52,6 +76,15 @@ final class SparseBatch: @unchecked Sendable {
         partialOutputs = (1..<images.bands).map { _ in .allocate(capacity: capacity * width) }
         losses = .allocate(capacity: images.bands * Self.lineDoubles)
         losses.initialize(repeating: 0, count: images.bands * Self.lineDoubles)
+    }
+
+    /// `count` zeroed floats (at least one) starting on a cache line.
+    private static func alignedZeros(_ count: Int) -> UnsafeMutablePointer<Float> {
+        let count = max(1, count)
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Float>.size, alignment: 64)
+            .bindMemory(to: Float.self, capacity: count)
+        buffer.initialize(repeating: 0, count: count)
+        return buffer
     }
 
     /// Doubles in a cache line: members' losses sit this far apart.
@@ -63,6 +96,7 @@ final class SparseBatch: @unchecked Sendable {
     deinit {
         partialOutputs.forEach { $0.deallocate() }
         paddedGradients.forEach { $0.deallocate() }
+        blocks.forEach { $0.deallocate() }
         losses.deallocate()
     }
 }

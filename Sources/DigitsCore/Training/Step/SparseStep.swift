@@ -61,9 +61,9 @@ final class SparseStep: TrainingStep {
 
     /// A step for `network`, starting from its parameters, over batches of up to `capacity`
     /// images of `training` (whose labels the trainer has checked), in `bands` bands;
-    /// `forwardsByRow` overrides the choice of first-layer forward pass (`SparseBatch`).
+    /// `forward` overrides the choice of first-layer forward pass (`SparseBatch.Forward`).
     init(_ network: Network, training: Dataset, capacity: Int, optimizer: Optimizer,
-         bands: Int = WorkerTeam.preferredSize(), forwardsByRow: Bool? = nil) {
+         bands: Int = WorkerTeam.preferredSize(), forward: SparseBatch.Forward? = nil) {
         self.capacity = capacity
         self.optimizer = optimizer
         self.network = network
@@ -72,9 +72,9 @@ final class SparseStep: TrainingStep {
         parameters = TrainingParameters(network, layout: .firstLayerTransposed)
         workspace = Workspace(for: network, capacity: capacity)
         team = WorkerTeam(size: self.bands)
+        let forward = SparseBatch.forward(for: network.layers[0], capacity: capacity, requested: forward)
         images = SparseImages(training, bands: self.bands)
-        scratch = SparseBatch(for: images, capacity: capacity, width: network.layers[0].outputs,
-                              forwardsByRow: forwardsByRow)
+        scratch = SparseBatch(for: images, capacity: capacity, layer: network.layers[0], forward: forward)
         labels = .allocate(capacity: capacity)
         // The team splits the later layers' products too, each member's share through BLAS on
         // its own thread. BLAS's own threads would only spin on the cores the team is using (at
@@ -143,9 +143,13 @@ final class SparseStep: TrainingStep {
                 columns.fill(from: images, band: band, indices: indices)
             }
             let target = band == 0 ? output : scratch.partialOutputs[band - 1]
-            if scratch.forwardsByRow {
+            switch scratch.forward {
+            case .byRow:
                 first.forward(rowsOf: images, band: band, indices: indices, parameters: parameters, output: target)
-            } else {
+            case .byBlock:
+                first.forward(sparseBlocks: columns, rows: batch, parameters: parameters, output: target,
+                              block: scratch.blocks[band], addsBias: band == 0)
+            case .byPixel:
                 target.update(repeating: 0, count: batch * width)
                 first.forward(sparse: columns, parameters: parameters, output: target)
             }
@@ -156,7 +160,8 @@ final class SparseStep: TrainingStep {
             let bias = parameters + first.biasOffset
             for row in rows {
                 let y = output + row * width
-                for o in 0..<width { y[o] += bias[o] }
+                // By block, the first band's outputs start from the bias.
+                if scratch.forward != .byBlock { for o in 0..<width { y[o] += bias[o] } }
                 for partial in scratch.partialOutputs {
                     let p = partial + row * width
                     for o in 0..<width { y[o] += p[o] }
@@ -171,7 +176,10 @@ final class SparseStep: TrainingStep {
         let dy = workspace.outputGradient(ofLayer: 0)
         let gradients = workspace.gradients.baseAddress!
         team.run { member in
-            if scratch.backwardsByRow {
+            if scratch.forward == .byBlock {
+                first.backward(sparseBlocks: scratch.columns[member], rows: batch, outputGradient: dy, gradients: gradients, accumulate: accumulating, update: update,
+                               parameters: parameters, block: scratch.blocks[member])
+            } else if scratch.backwardsByRow {
                 first.backward(rowsOf: images, band: member, indices: indices, outputGradient: dy,
                                padded: scratch.paddedGradients[member], gradients: gradients,
                                accumulate: accumulating, update: update, parameters: parameters)
