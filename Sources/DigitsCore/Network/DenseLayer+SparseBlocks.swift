@@ -13,9 +13,13 @@ extension DenseLayer {
     /// from waiting on each other.
     static let blockWidth = 128
 
-    /// Whether the block kernels serve this layer: wider than one block, and a whole number of
-    /// blocks of 64 (the last block may be 64 wide).
-    var suitsBlocks: Bool { outputs > Self.blockWidth && outputs.isMultiple(of: 64) }
+    /// Whether the block kernels serve this layer: a whole number of blocks of 64 (the last block
+    /// of 128 may be 64 wide).
+    var suitsBlocks: Bool { outputs.isMultiple(of: 64) }
+
+    /// Whether the kernels need a `block` buffer: a layer of one block (784-128-10) has its
+    /// outputs laid out as a block already.
+    var needsBlockBuffer: Bool { outputs > Self.blockWidth }
 
     /// The blocks of outputs, left to right: `blockWidth` outputs each, the last 64 where that is
     /// what is left.
@@ -23,13 +27,16 @@ extension DenseLayer {
 
     /// Writes this band's share of `input W^T`, plus the bias with `addsBias`, into rows
     /// `0..<rows` of `output` ([rows, outputs]; no need to clear it). Each block is summed in
-    /// `block` (at least `rows * blockWidth` floats), pixel by pixel with the pixel's weights
-    /// for the block in registers, then copied out. The caller adds the other bands.
+    /// `block` (at least `rows * blockWidth` floats; nil for a layer of one block, summed in
+    /// `output`), pixel by pixel with the pixel's weights for the block in registers, then
+    /// copied out. The caller adds the other bands.
     func forward(
         sparseBlocks columns: SparseColumns, rows: Int, parameters: UnsafePointer<Float>,
-        output: UnsafeMutablePointer<Float>, block: UnsafeMutablePointer<Float>, addsBias: Bool
+        output: UnsafeMutablePointer<Float>, block: UnsafeMutablePointer<Float>?, addsBias: Bool
     ) {
-        precondition(suitsBlocks, "the block kernels take a whole number of blocks of 64")
+        precondition(suitsBlocks && (block != nil || !needsBlockBuffer),
+                     "the block kernels take a whole number of blocks of 64, and a buffer for more than one")
+        let block = block ?? output
         let width = outputs
         let weights = parameters + weightOffset
         for o in outputBlocks {
@@ -63,13 +70,15 @@ extension DenseLayer {
                     }
                 }
             }
-            for row in 0..<rows { (output + row * width + o).update(from: block + row * span, count: span) }
+            if block != output {
+                for row in 0..<rows { (output + row * width + o).update(from: block + row * span, count: span) }
+            }
         }
     }
 
     /// Writes (or with `accumulate` adds to) this band's rows of dL/dWt ([inputs, outputs]),
     /// from `outputGradient` ([rows, outputs]). For each block, its output gradients are copied
-    /// into `block`, then each pixel's gradient for the block is summed in registers and stored,
+    /// into `block` (nil for a layer of one block, read where they are), then each pixel's gradient for the block is summed in registers and stored,
     /// and `update`, when given, applied to those weights while they are in cache. Pixels no row
     /// inks get zeros, and plain descent skips them; plain descent (not accumulating) also takes
     /// its step straight from the registers and never stores the gradient, which nothing reads
@@ -78,9 +87,10 @@ extension DenseLayer {
     func backward(
         sparseBlocks columns: SparseColumns, rows: Int, outputGradient: UnsafePointer<Float>,
         gradients: UnsafeMutablePointer<Float>, accumulate: Bool, update: OptimizerStep?,
-        parameters: UnsafeMutablePointer<Float>?, block: UnsafeMutablePointer<Float>
+        parameters: UnsafeMutablePointer<Float>?, block: UnsafeMutablePointer<Float>?
     ) {
-        precondition(suitsBlocks, "the block kernels take a whole number of blocks of 64")
+        precondition(suitsBlocks && (block != nil || !needsBlockBuffer),
+                     "the block kernels take a whole number of blocks of 64, and a buffer for more than one")
         precondition(update == nil || parameters != nil, "an update needs the parameters")
         let width = outputs
         // Adding to gradients of earlier chunks, a pixel this chunk leaves blank may have one.
@@ -89,7 +99,13 @@ extension DenseLayer {
         let rate = Lanes(repeating: -(update?.stepSize ?? 0))
         for o in outputBlocks {
             let span = min(Self.blockWidth, width - o)
-            for row in 0..<rows { (block + row * span).update(from: outputGradient + row * width + o, count: span) }
+            let source: UnsafePointer<Float>
+            if let block {
+                for row in 0..<rows { (block + row * span).update(from: outputGradient + row * width + o, count: span) }
+                source = UnsafePointer(block)
+            } else {
+                source = outputGradient
+            }
             for column in 0..<columns.pixels {
                 let start = Int(columns.columnStart[column]), end = Int(columns.columnStart[column + 1])
                 let at = weightOffset + (columns.firstPixel + column) * width + o
@@ -107,7 +123,7 @@ extension DenseLayer {
                     if accumulate { g4 = load(g + 64); g5 = load(g + 80); g6 = load(g + 96); g7 = load(g + 112) }
                     for entry in start..<end {
                         let x = Lanes(repeating: columns.value[entry])
-                        let dy = block + Int(columns.row[entry]) &* 128
+                        let dy = source + Int(columns.row[entry]) &* 128
                         g0 = multiplyAdd(g0, x, load(dy)); g1 = multiplyAdd(g1, x, load(dy + 16))
                         g2 = multiplyAdd(g2, x, load(dy + 32)); g3 = multiplyAdd(g3, x, load(dy + 48))
                         g4 = multiplyAdd(g4, x, load(dy + 64)); g5 = multiplyAdd(g5, x, load(dy + 80))
@@ -116,7 +132,7 @@ extension DenseLayer {
                 } else {
                     for entry in start..<end {
                         let x = Lanes(repeating: columns.value[entry])
-                        let dy = block + Int(columns.row[entry]) &* 64
+                        let dy = source + Int(columns.row[entry]) &* 64
                         g0 = multiplyAdd(g0, x, load(dy)); g1 = multiplyAdd(g1, x, load(dy + 16))
                         g2 = multiplyAdd(g2, x, load(dy + 32)); g3 = multiplyAdd(g3, x, load(dy + 48))
                     }

@@ -50,7 +50,7 @@ final class SparseBatch: @unchecked Sendable {
     static func forward(for layer: DenseLayer, capacity: Int, requested: Forward? = nil) -> Forward {
         let width = layer.outputs
         let fits = capacity * width * MemoryLayout<Float>.size <= fastCacheBytes
-        let chosen = requested ?? (!width.isMultiple(of: 16) ? .byRow : fits ? .byPixel : layer.suitsBlocks ? .byBlock : .byRow)
+        let chosen = requested ?? (!width.isMultiple(of: 16) ? .byRow : layer.suitsBlocks ? .byBlock : fits ? .byPixel : .byRow)
         return chosen == .byBlock && !layer.suitsBlocks ? .byRow : chosen
     }
 
@@ -66,7 +66,7 @@ final class SparseBatch: @unchecked Sendable {
         paddedGradients = !backwardsByRow ? [] : (0..<images.bands).map { band in
             Self.alignedZeros((images.bandStart[band + 1] - images.bandStart[band]) * line)
         }
-        blocks = forward != .byBlock ? [] : (0..<images.bands).map { _ in
+        blocks = forward != .byBlock || !layer.needsBlockBuffer ? [] : (0..<images.bands).map { _ in
             Self.alignedZeros(capacity * DenseLayer.blockWidth)
         }
         columns = (0..<images.bands).map { band in

@@ -148,7 +148,7 @@ final class SparseStep: TrainingStep {
                 first.forward(rowsOf: images, band: band, indices: indices, parameters: parameters, output: target)
             case .byBlock:
                 first.forward(sparseBlocks: columns, rows: batch, parameters: parameters, output: target,
-                              block: scratch.blocks[band], addsBias: band == 0)
+                              block: scratch.blocks.isEmpty ? nil : scratch.blocks[band], addsBias: band == 0)
             case .byPixel:
                 target.update(repeating: 0, count: batch * width)
                 first.forward(sparse: columns, parameters: parameters, output: target)
@@ -178,7 +178,7 @@ final class SparseStep: TrainingStep {
         team.run { member in
             if scratch.forward == .byBlock {
                 first.backward(sparseBlocks: scratch.columns[member], rows: batch, outputGradient: dy, gradients: gradients, accumulate: accumulating, update: update,
-                               parameters: parameters, block: scratch.blocks[member])
+                               parameters: parameters, block: scratch.blocks.isEmpty ? nil : scratch.blocks[member])
             } else if scratch.backwardsByRow {
                 first.backward(rowsOf: images, band: member, indices: indices, outputGradient: dy,
                                padded: scratch.paddedGradients[member], gradients: gradients,
