@@ -32,22 +32,23 @@ public final class Workspace {
         self.capacity = capacity
         sizes = network.sizes
         let hidden = network.hiddenSizes, classes = network.outputSize
-        activations = hidden.map { .allocate(capacity: capacity * $0) }
-        activationGradients = training ? hidden.map { .allocate(capacity: capacity * $0) } : []
-        logits = .allocate(capacity: capacity * classes)
-        probabilities = .allocate(capacity: capacity * classes)
-        logitGradients = .allocate(capacity: training ? capacity * classes : 0)
-        gradients = .allocate(capacity: training ? network.parameters.count : 0)
-        gradients.initialize(repeating: 0)
+        // On cache lines: the sparse kernels read and write them a register of 16 at a time.
+        activations = hidden.map { CacheLines.floats(capacity * $0) }
+        activationGradients = training ? hidden.map { CacheLines.floats(capacity * $0) } : []
+        logits = CacheLines.floats(capacity * classes)
+        probabilities = CacheLines.floats(capacity * classes)
+        logitGradients = CacheLines.floats(training ? capacity * classes : 0)
+        let count = training ? network.parameters.count : 0
+        gradients = UnsafeMutableBufferPointer(start: CacheLines.floats(count), count: count)
     }
 
     deinit {
-        activations.forEach { $0.deallocate() }
-        activationGradients.forEach { $0.deallocate() }
-        logits.deallocate()
-        probabilities.deallocate()
-        logitGradients.deallocate()
-        gradients.deallocate()
+        activations.forEach(CacheLines.release)
+        activationGradients.forEach(CacheLines.release)
+        CacheLines.release(logits)
+        CacheLines.release(probabilities)
+        CacheLines.release(logitGradients)
+        CacheLines.release(gradients.baseAddress!)
     }
 
     /// The probabilities of the last forward pass, `batch * classes` values.

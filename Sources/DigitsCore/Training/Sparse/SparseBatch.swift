@@ -64,27 +64,18 @@ final class SparseBatch: @unchecked Sendable {
         backwardsByRow = forward == .byRow && width <= DenseLayer.rowBackwardWidth
         let line = DenseLayer.rowBackwardWidth
         paddedGradients = !backwardsByRow ? [] : (0..<images.bands).map { band in
-            Self.alignedZeros((images.bandStart[band + 1] - images.bandStart[band]) * line)
+            CacheLines.floats((images.bandStart[band + 1] - images.bandStart[band]) * line)
         }
         blocks = forward != .byBlock || !layer.needsBlockBuffer ? [] : (0..<images.bands).map { _ in
-            Self.alignedZeros(capacity * DenseLayer.blockWidth)
+            CacheLines.floats(capacity * DenseLayer.blockWidth)
         }
         columns = (0..<images.bands).map { band in
             SparseColumns(firstPixel: images.bandStart[band],
                           pixels: images.bandStart[band + 1] - images.bandStart[band], capacity: capacity)
         }
-        partialOutputs = (1..<images.bands).map { _ in .allocate(capacity: capacity * width) }
+        partialOutputs = (1..<images.bands).map { _ in CacheLines.floats(capacity * width) }
         losses = .allocate(capacity: images.bands * Self.lineDoubles)
         losses.initialize(repeating: 0, count: images.bands * Self.lineDoubles)
-    }
-
-    /// `count` zeroed floats (at least one) starting on a cache line.
-    private static func alignedZeros(_ count: Int) -> UnsafeMutablePointer<Float> {
-        let count = max(1, count)
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Float>.size, alignment: 64)
-            .bindMemory(to: Float.self, capacity: count)
-        buffer.initialize(repeating: 0, count: count)
-        return buffer
     }
 
     /// Doubles in a cache line: members' losses sit this far apart.
@@ -94,9 +85,9 @@ final class SparseBatch: @unchecked Sendable {
     func loss(ofMember member: Int) -> UnsafeMutablePointer<Double> { losses + member * Self.lineDoubles }
 
     deinit {
-        partialOutputs.forEach { $0.deallocate() }
-        paddedGradients.forEach { $0.deallocate() }
-        blocks.forEach { $0.deallocate() }
+        partialOutputs.forEach(CacheLines.release)
+        paddedGradients.forEach(CacheLines.release)
+        blocks.forEach(CacheLines.release)
         losses.deallocate()
     }
 }
