@@ -137,7 +137,7 @@ enum ScreenStates {
         // Before a run the form shows the recipe a user starts with; runs use the small
         // configuration `FedEvents` reports on.
         let configuration = stage == .intro || stage == .noData ? TrainingPreset.fast.configuration : smallConfiguration
-        var screen = TrainScreen(setup: TrainScreenSetup(data: data, configuration: configuration),
+        let screen = TrainScreen(setup: TrainScreenSetup(data: data, configuration: configuration),
                                  drawModel: try sampleModel())
         var app = try app(size: size, capabilities: capabilities, train: screen)
         app.type("2")

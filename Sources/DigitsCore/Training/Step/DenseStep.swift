@@ -5,7 +5,7 @@ final class DenseStep: TrainingStep {
     let capacity: Int
     let optimizer: Optimizer
     /// The parameters, in `.network` layout.
-    var parameters: TrainingParameters
+    let parameters: TrainingParameters
     /// The passes' buffers, and the gradients they leave.
     let workspace: Workspace
     /// The network's shape (its own parameters are not read).
@@ -47,17 +47,15 @@ final class DenseStep: TrainingStep {
         training.copyBatch(batch, into: input)
         negatives?.mix(into: input, labels: labels, rows: rows)
         augmenter?.distort(input, labels: labels, count: rows, rows: training.rows, columns: training.columns)
-        let loss = parameters.values.withUnsafeBufferPointer { parameters in
-            workspace.forwardBackward(network, parameters: parameters.baseAddress!, input: input, labels: labels,
-                                      batch: rows, meanOver: meanOver, accumulate: accumulating)
-        }
+        let loss = workspace.forwardBackward(network, parameters: parameters.storage, input: input, labels: labels,
+                                             batch: rows, meanOver: meanOver, accumulate: accumulating)
         if let update { apply(update) }
         return BatchResult(loss: Double(loss) * Double(rows), correct: workspace.correctCount(labels: labels, batch: rows),
                            negatives: negatives?.replaced(of: rows) ?? 0)
     }
 
     func apply(_ update: OptimizerStep) {
-        parameters.apply(update, to: 0..<parameters.values.count, gradients: workspace.gradients.baseAddress!)
+        parameters.apply(update, to: 0..<parameters.count, gradients: workspace.gradients.baseAddress!)
     }
 
     func networkParameters() -> [Float] {

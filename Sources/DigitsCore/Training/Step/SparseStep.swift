@@ -19,7 +19,7 @@ final class SparseStep: TrainingStep {
     /// Pixel bands, and so threads in the team: one number.
     let bands: Int
     /// The parameters, in `.firstLayerTransposed` layout.
-    var parameters: TrainingParameters
+    let parameters: TrainingParameters
     /// The passes' buffers, and the gradients they leave (the first layer's transposed).
     let workspace: Workspace
     /// The network's shape (its own parameters are not read).
@@ -95,10 +95,8 @@ final class SparseStep: TrainingStep {
         precondition(rows <= capacity, "a batch of \(rows) in a step for \(capacity)")
         for (row, image) in batch.enumerated() { labels[row] = training.labels[image] }
         let loss = batch.withUnsafeBufferPointer { indices in
-            parameters.values.withUnsafeMutableBufferPointer { parameters in
-                forwardBackward(indices, parameters: parameters.baseAddress!, meanOver: meanOver,
-                                accumulating: accumulating, update: update)
-            }
+            forwardBackward(indices, parameters: parameters.storage, meanOver: meanOver,
+                            accumulating: accumulating, update: update)
         }
         if let update {
             // The members have updated everything but the first layer's bias.
@@ -110,7 +108,7 @@ final class SparseStep: TrainingStep {
     }
 
     func apply(_ update: OptimizerStep) {
-        parameters.apply(update, to: 0..<parameters.values.count, gradients: workspace.gradients.baseAddress!)
+        parameters.apply(update, to: 0..<parameters.count, gradients: workspace.gradients.baseAddress!)
     }
 
     func networkParameters() -> [Float] {
