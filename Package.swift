@@ -11,14 +11,15 @@ import Foundation
 ///
 /// Swift never fuses `a + x * w` into one instruction, and `addingProduct` is a library call per
 /// lane on a CPU without fused multiply-add, so the kernels use it only where the build's CPU
-/// has it (`FUSED_MULTIPLY_ADD`): every 64-bit ARM CPU, and an x86 one whose flags list it.
+/// has it (`FUSED_MULTIPLY_ADD`): every 64-bit ARM CPU, and an x86 Linux one whose flags in
+/// /proc/cpuinfo list it (an Intel Mac, without that file, goes without: slower, not wrong).
 let cpuSettings: [SwiftSetting] = {
     #if arch(arm64)
     return [.define("FUSED_MULTIPLY_ADD")]
     #elseif arch(x86_64)
     if ProcessInfo.processInfo.environment["DIGITS_PORTABLE"] == nil {
         let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
-            .split(separator: "\n").first { $0.hasPrefix("flags") }?.split(separator: " ") ?? []
+            .split(separator: "\n").first { $0.hasPrefix("flags") }?.split(whereSeparator: \.isWhitespace) ?? []
         return [.unsafeFlags(["-target-cpu", "native"])] + (flags.contains("fma") ? [.define("FUSED_MULTIPLY_ADD")] : [])
     }
     return []

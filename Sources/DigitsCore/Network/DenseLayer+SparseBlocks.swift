@@ -1,5 +1,5 @@
-/// The first layer's sparse products for wide layers (784-1024-128-10), a block of outputs at a
-/// time.
+/// The first layer's sparse products for layers a multiple of 64 wide (784-128-10,
+/// 784-1024-128-10), a block of outputs at a time.
 ///
 /// A row of the batch's outputs or output gradients is `outputs` floats, 4 KB at 1,024 outputs,
 /// so the same outputs of every row of the batch fall in the same few sets of the 12-way,
@@ -7,7 +7,8 @@
 /// every read of an output gradient came from the second-level cache. Here each block,
 /// `blockWidth` outputs of every row of the batch (32 KB for a batch of 64), lives in one
 /// contiguous buffer, which the cache holds whole, while the band's pixels are walked once per
-/// block. The sums per lane are taken pixel by pixel, in the same order as there.
+/// block. The sums per lane are taken pixel by pixel, in the same order as there, but with fused
+/// multiply-adds where the CPU has them, so the two agree to rounding, not bit for bit.
 extension DenseLayer {
     /// Outputs per block: eight registers, as many independent sums as keep the multiply-adds
     /// from waiting on each other.
@@ -78,12 +79,14 @@ extension DenseLayer {
 
     /// Writes (or with `accumulate` adds to) this band's rows of dL/dWt ([inputs, outputs]),
     /// from `outputGradient` ([rows, outputs]). For each block, its output gradients are copied
-    /// into `block` (nil for a layer of one block, read where they are), then each pixel's gradient for the block is summed in registers and stored,
-    /// and `update`, when given, applied to those weights while they are in cache. Pixels no row
-    /// inks get zeros, and plain descent skips them; plain descent (not accumulating) also takes
-    /// its step straight from the registers and never stores the gradient, which nothing reads
-    /// after it (at 784-1024-128-10 storing it, 1.6 MB a thread a batch, pushed the band's weights
-    /// out of the core's second-level cache).
+    /// into `block` (nil for a layer of one block: read where they are), then each pixel's
+    /// gradient for the block is summed in registers and stored, and `update`, when given,
+    /// applied to those weights while they are in cache; pixels no row inks get zeros.
+    ///
+    /// Plain descent without decay, not accumulating, instead takes its step straight from the
+    /// registers and leaves the band's gradient rows unwritten (stale), skipping blank pixels:
+    /// nothing reads them after the update, and at 784-1024-128-10 storing them, 1.6 MB a
+    /// thread a batch, pushed the band's weights out of the core's second-level cache.
     func backward(
         sparseBlocks columns: SparseColumns, rows: Int, outputGradient: UnsafePointer<Float>,
         gradients: UnsafeMutablePointer<Float>, accumulate: Bool, update: OptimizerStep?,

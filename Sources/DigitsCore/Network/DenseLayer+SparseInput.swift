@@ -145,9 +145,10 @@ extension DenseLayer {
     /// both are in the first-level cache (at 784-1024-128-10 the band's gradients are more than
     /// the core's second-level cache holds, so a separate pass over them read them from memory);
     /// narrower, the whole band after, saving a call per row. Rows of pixels the batch does not
-    /// ink are skipped when the update leaves weights with no gradient alone (plain SGD). A
-    /// plain SGD step on a layer a multiple of 64 wide is taken straight from the summed
-    /// registers, and then the band's weight gradients are not written at all.
+    /// ink are skipped when the update leaves weights with no gradient alone (plain SGD, not
+    /// accumulating). A plain SGD step on a layer a multiple of 64 wide, not accumulating, is
+    /// taken straight from the summed registers, and then the band's weight gradients are not
+    /// written at all. (Such layers go by block, `DenseLayer+SparseBlocks`, unless asked.)
     func backward(
         sparse columns: SparseColumns, outputGradient: UnsafePointer<Float>,
         gradients: UnsafeMutablePointer<Float>, accumulate: Bool,

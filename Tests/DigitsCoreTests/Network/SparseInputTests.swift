@@ -87,6 +87,8 @@ struct SparseInputTests {
         // Wide layers by blocks of 128 outputs, the last one 64 wide (a width the kernels do not
         // serve falls back to rows).
         ([192], 1, .byBlock), ([256, 5], 2, .byBlock), ([320], 3, .byBlock), ([200], 2, .byBlock),
+        // One block, summed in place: 128 outputs (784-128-10) and 64.
+        ([128], 1, .byBlock), ([128, 5], 2, .byBlock), ([64], 3, .byBlock),
     ] as [([Int], Int, SparseBatch.Forward)])
     func matchesDense(hidden: [Int], bands: Int, forward: SparseBatch.Forward) throws {
         let dataset = sparseDataset(count: 12)
@@ -128,14 +130,18 @@ struct SparseInputTests {
     }
 
     @Test("a sparse step's updates, fused into its passes or after them, equal the dense step's",
-          arguments: [([10], 1), ([10], 2), ([64], 2), ([100], 3), ([130, 7], 2), ([24], 1), ([192], 1), ([256], 2)])
-    func updatesMatchDense(hidden: [Int], bands: Int) throws {
+          arguments: [
+            ([10], 1, nil), ([10], 2, nil), ([64], 2, nil), ([100], 3, nil), ([130, 7], 2, nil), ([24], 1, nil),
+            // By block, in place and through the block buffer; and the pixel kernels' own fused step.
+            ([128], 1, nil), ([128], 2, nil), ([192], 1, nil), ([256], 2, nil), ([64], 2, .byPixel), ([128], 1, .byPixel),
+          ] as [([Int], Int, SparseBatch.Forward?)])
+    func updatesMatchDense(hidden: [Int], bands: Int, forward: SparseBatch.Forward?) throws {
         let dataset = sparseDataset(count: 24)
         let network = try Network(sizes: [49] + hidden + [3], activation: .relu, seed: 4)
         for (kind, decay) in [(OptimizerKind.sgd, Float(0)), (.sgd, 0.01), (.momentum, 0.001), (.adam, 0)] {
             let sparse = SparseStep(network, training: dataset, capacity: 8,
                                     optimizer: Optimizer(kind, for: network, weightDecay: decay), bands: bands,
-                                    forward: hidden[0] > DenseLayer.blockWidth ? .byBlock : nil)
+                                    forward: forward)
             let dense = DenseStep(network, training: dataset, capacity: 8,
                                   optimizer: Optimizer(kind, for: network, weightDecay: decay))
             var sparseLoss = 0.0, denseLoss = 0.0
@@ -144,6 +150,29 @@ struct SparseInputTests {
                 denseLoss += dense.train(batch[...], rate: 0.05).loss
             }
             #expect(abs(sparseLoss - denseLoss) < 1e-4 * max(1, abs(denseLoss)), "\(kind) decay \(decay)")
+            let a = sparse.networkParameters(), b = dense.networkParameters()
+            let worst = zip(a, b).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
+            #expect(worst < 1e-5, "\(kind) decay \(decay), \(hidden) in \(bands) bands: parameters differ by \(worst)")
+            #expect(a != network.parameters)
+        }
+    }
+
+    @Test("full-batch descent in chunks by block, every optimiser, ends where the dense step does",
+          arguments: [([128], 1), ([128], 2), ([192], 2), ([64], 1)])
+    func chunksByBlockMatchDense(hidden: [Int], bands: Int) throws {
+        let dataset = sparseDataset(count: 24)
+        let network = try Network(sizes: [49] + hidden + [3], activation: .relu, seed: 4)
+        for (kind, decay) in [(OptimizerKind.gd, Float(0)), (.gd, 0.01), (.momentum, 0.001), (.adam, 0)] {
+            // Batches larger than the capacity of 4 go in chunks, their gradients accumulated.
+            let sparse = SparseStep(network, training: dataset, capacity: 4,
+                                    optimizer: Optimizer(kind, for: network, weightDecay: decay), bands: bands)
+            let dense = DenseStep(network, training: dataset, capacity: 4,
+                                  optimizer: Optimizer(kind, for: network, weightDecay: decay))
+            #expect(SparseBatch.forward(for: network.layers[0], capacity: 4) == .byBlock)
+            for batch in [Array(0..<11), Array(5..<24), [3, 1]] {
+                _ = sparse.train(batch[...], rate: 0.05)
+                _ = dense.train(batch[...], rate: 0.05)
+            }
             let a = sparse.networkParameters(), b = dense.networkParameters()
             let worst = zip(a, b).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
             #expect(worst < 1e-5, "\(kind) decay \(decay), \(hidden) in \(bands) bands: parameters differ by \(worst)")

@@ -18,10 +18,11 @@ final class SparseBatch: @unchecked Sendable {
     /// How the first layer's passes walk the batch.
     enum Forward: Sendable, Equatable {
         /// Pixel by pixel, adding into whole output rows (`DenseLayer.forward(sparse:...)`):
-        /// when a batch's outputs fit the core's first-level cache, as for 784-128-10.
+        /// for widths a multiple of 16 but not of 64 whose batch outputs fit the core's
+        /// first-level cache.
         case byPixel
         /// Pixel by pixel, a block of outputs at a time, forward and backward
-        /// (`DenseLayer+SparseBlocks`): for wider layers a whole number of blocks of 64, as
+        /// (`DenseLayer+SparseBlocks`): for every width a multiple of 64, as 784-128-10 and
         /// 784-1024-128-10.
         case byBlock
         /// Row by row, summing each row's outputs in registers (`forward(rowsOf:...)`): for the
@@ -38,8 +39,9 @@ final class SparseBatch: @unchecked Sendable {
     let backwardsByRow: Bool
     /// Per band, when going backward by row, a 16-float line per pixel, 64-byte aligned.
     let paddedGradients: [UnsafeMutablePointer<Float>]
-    /// Per band, going by block, one block of outputs or output gradients for every row of a
-    /// batch, 64-byte aligned.
+    /// Per band, going by block a layer of more than one block, one block of outputs or output
+    /// gradients for every row of a batch, on cache lines. It is `capacity * 128` floats: 32 KB,
+    /// which the first-level cache holds, for batches of 64; larger batches spill to the second.
     let blocks: [UnsafeMutablePointer<Float>]
 
     /// The first-level data cache the pixel-by-pixel forward pass keeps the outputs in.

@@ -2,7 +2,8 @@
 /// so nothing can read them as the network's without saying which layout it expects.
 ///
 /// The values start on a cache line (`CacheLines`): the sparse kernels load and store a pixel's
-/// weights a 64-byte register at a time, and an array's elements start 48 bytes into a line.
+/// weights a 64-byte register at a time, and an array's elements need not start on a line (here
+/// they started 48 bytes into one).
 final class TrainingParameters {
     /// How the values are arranged.
     let layout: TrainingLayout

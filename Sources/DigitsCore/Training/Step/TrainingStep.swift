@@ -17,7 +17,9 @@ protocol TrainingStep: AnyObject {
     /// the gradients of the mean loss over `meanOver` images, added to those already there with
     /// `accumulating`. With `update`, also applies it to every parameter (a step may do part of
     /// that while the gradients are still in cache). Returns the images' summed loss and how many
-    /// the network got right.
+    /// the network got right. A plain-descent `update` may be taken straight from the sums,
+    /// leaving the first layer's gradients in the buffer stale: read them only after passes
+    /// without an update.
     func pass(_ images: ArraySlice<Int>, meanOver: Int, accumulating: Bool, update: OptimizerStep?) -> BatchResult
 
     /// Applies `update` to every parameter, from the gradients the passes left.
