@@ -175,7 +175,8 @@ final class SparseStep: TrainingStep {
         let gradients = workspace.gradients.baseAddress!
         team.run { member in
             if scratch.forward == .byBlock {
-                first.backward(sparseBlocks: scratch.columns[member], rows: batch, outputGradient: dy, gradients: gradients, accumulate: accumulating, update: update,
+                first.backward(sparseBlocks: scratch.columns[member], rows: batch, outputGradient: dy,
+                               gradients: gradients, accumulate: accumulating, update: update,
                                parameters: parameters, block: scratch.blocks.isEmpty ? nil : scratch.blocks[member])
             } else if scratch.backwardsByRow {
                 first.backward(rowsOf: images, band: member, indices: indices, outputGradient: dy,
