@@ -23,13 +23,9 @@ extension DenseLayer {
         #endif
     }
 
+    // Loads take `UnsafePointer`; a mutable pointer converts to one as an argument.
     @inline(__always)
     func load(_ pointer: UnsafePointer<Float>) -> Lanes {
-        UnsafeRawPointer(pointer).loadUnaligned(as: Lanes.self)
-    }
-
-    @inline(__always)
-    func load(_ pointer: UnsafeMutablePointer<Float>) -> Lanes {
         UnsafeRawPointer(pointer).loadUnaligned(as: Lanes.self)
     }
 
@@ -40,11 +36,6 @@ extension DenseLayer {
 
     @inline(__always)
     func loadHalf(_ pointer: UnsafePointer<Float>) -> HalfLanes {
-        UnsafeRawPointer(pointer).loadUnaligned(as: HalfLanes.self)
-    }
-
-    @inline(__always)
-    func loadHalf(_ pointer: UnsafeMutablePointer<Float>) -> HalfLanes {
         UnsafeRawPointer(pointer).loadUnaligned(as: HalfLanes.self)
     }
 

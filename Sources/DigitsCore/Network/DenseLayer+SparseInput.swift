@@ -146,9 +146,8 @@ extension DenseLayer {
     /// the core's second-level cache holds, so a separate pass over them read them from memory);
     /// narrower, the whole band after, saving a call per row. Rows of pixels the batch does not
     /// ink are skipped when the update leaves weights with no gradient alone (plain SGD, not
-    /// accumulating). A plain SGD step on a layer a multiple of 64 wide, not accumulating, is
-    /// taken straight from the summed registers, and then the band's weight gradients are not
-    /// written at all. (Such layers go by block, `DenseLayer+SparseBlocks`, unless asked.)
+    /// accumulating). (Layers a multiple of 64 wide go by block, `DenseLayer+SparseBlocks`,
+    /// whose plain SGD steps straight from the summed registers.)
     func backward(
         sparse columns: SparseColumns, outputGradient: UnsafePointer<Float>,
         gradients: UnsafeMutablePointer<Float>, accumulate: Bool,
@@ -160,12 +159,6 @@ extension DenseLayer {
         let fused = update != nil && width >= Self.fusedUpdateWidth
         // Adding to gradients of earlier chunks, a row this chunk leaves blank may still have one.
         let skipsBlankRows = !accumulate && (update?.ignoresZeroGradients ?? false)
-        // Plain descent without decay takes its step from the registers the gradient was summed
-        // in, and never writes the band's gradient rows: nothing reads them after the update,
-        // and at 784-1024-128-10 writing them (1.6 MB a thread) pushed the band's weights out of
-        // the core's second-level cache every batch.
-        let direct = fused && skipsBlankRows && width.isMultiple(of: 64)
-        let rate = update?.stepSize ?? 0
         func updateRow(_ pixel: Int) {
             let at = weightOffset + pixel * width
             update?.apply(at..<(at + width), parameters: parameters!, gradients: gradients)
@@ -175,7 +168,7 @@ extension DenseLayer {
             let pixel = columns.firstPixel + column
             let g = weightGradients + pixel * width
             guard start < end else {
-                if !accumulate && !direct { g.update(repeating: 0, count: width) }
+                if !accumulate { g.update(repeating: 0, count: width) }
                 if fused && !skipsBlankRows { updateRow(pixel) }
                 continue
             }
@@ -192,13 +185,7 @@ extension DenseLayer {
                     g2 += x * load(dy + 32)
                     g3 += x * load(dy + 48)
                 }
-                if direct {
-                    let w = parameters! + weightOffset + pixel * width + o
-                    store(load(w) - rate * g0, w); store(load(w + 16) - rate * g1, w + 16)
-                    store(load(w + 32) - rate * g2, w + 32); store(load(w + 48) - rate * g3, w + 48)
-                } else {
-                    store(g0, g + o); store(g1, g + o + 16); store(g2, g + o + 32); store(g3, g + o + 48)
-                }
+                store(g0, g + o); store(g1, g + o + 16); store(g2, g + o + 32); store(g3, g + o + 48)
                 o += 64
             }
             while o + 16 <= width {
@@ -238,7 +225,7 @@ extension DenseLayer {
                     g[tail] = sum
                 }
             }
-            if fused && !direct { updateRow(pixel) }
+            if fused { updateRow(pixel) }
         }
         if let update, !fused {
             let band = (weightOffset + columns.firstPixel * width)..<(weightOffset + (columns.firstPixel + columns.pixels) * width)
