@@ -7,7 +7,8 @@
 /// every read of an output gradient came from the second-level cache. Here each block,
 /// `blockWidth` outputs of every row of the batch (32 KB for a batch of 64), lives in one
 /// contiguous buffer, which the cache holds whole, while the band's pixels are walked once per
-/// block. The sums per lane are taken pixel by pixel, in the same order as there, but with fused
+/// block, their weights for the block one stream (`TrainingLayout.firstLayerInBlocks` of
+/// `blockWidth`, as `SparseStep` holds them for these kernels). The sums per lane are taken pixel by pixel, in the same order as there, but with fused
 /// multiply-adds where the CPU has them, so the two agree to rounding, not bit for bit.
 extension DenseLayer {
     /// Outputs per block: eight registers, as many independent sums as keep the multiply-adds
@@ -50,7 +51,7 @@ extension DenseLayer {
             for column in 0..<columns.pixels {
                 let start = Int(columns.columnStart[column]), end = Int(columns.columnStart[column + 1])
                 guard start < end else { continue }
-                let w = weights + (columns.firstPixel + column) * width + o
+                let w = weights + o * inputs + (columns.firstPixel + column) * span
                 let w0 = load(w), w1 = load(w + 16), w2 = load(w + 32), w3 = load(w + 48)
                 if span == 128 {
                     let w4 = load(w + 64), w5 = load(w + 80), w6 = load(w + 96), w7 = load(w + 112)
@@ -111,7 +112,7 @@ extension DenseLayer {
             }
             for column in 0..<columns.pixels {
                 let start = Int(columns.columnStart[column]), end = Int(columns.columnStart[column + 1])
-                let at = weightOffset + (columns.firstPixel + column) * width + o
+                let at = weightOffset + o * inputs + (columns.firstPixel + column) * span
                 let g = gradients + at
                 guard start < end else {
                     if !accumulate && !direct { g.update(repeating: 0, count: span) }

@@ -1,9 +1,9 @@
 /// The first layer's products when its input is a batch of mostly-zero images (`SparseColumns`).
 ///
 /// Here the weights are stored transposed, [inputs, outputs], so one pixel's weights are one
-/// contiguous row: `TrainingLayout.firstLayerTransposed`, as `SparseStep` holds them. The loops
-/// go pixel by pixel through one band of pixels, which one thread owns, and handle the outputs
-/// 64 at a time in SIMD registers (`DenseLayer+Lanes`).
+/// contiguous row (`TrainingLayout.firstLayerInBlocks` one block wide, as `SparseStep` holds them
+/// for these kernels). The loops go pixel by pixel through one band of pixels, which one thread
+/// owns, and handle the outputs 64 at a time in SIMD registers (`DenseLayer+Lanes`).
 extension DenseLayer {
     /// Adds this band's share of `input W^T` to `output` ([batch, outputs]): for each inked pixel
     /// p of row r, `output[r] += x[r, p] * Wt[p]`. The caller adds the bias and the other bands.

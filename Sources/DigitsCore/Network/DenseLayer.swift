@@ -3,8 +3,8 @@
 /// gradients live in the network's flat parameter and gradient buffers.
 ///
 /// These passes read the network's layout (`TrainingLayout.network`). The sparse step holds the
-/// first layer's weights transposed (`.firstLayerTransposed`), and only the kernels in
-/// `DenseLayer+SparseInput` read them so.
+/// first layer's weights by pixel (`.firstLayerInBlocks`), and only the kernels in
+/// `DenseLayer+SparseInput` and `DenseLayer+SparseBlocks` read them so.
 public struct DenseLayer: Sendable, Equatable {
     /// Width of the input vector.
     public let inputs: Int

@@ -109,7 +109,8 @@ struct SparseInputTests {
         // Sparse, in two chunks accumulated, so `accumulating` is covered too.
         let step = SparseStep(network, training: dataset, capacity: 3, optimizer: Optimizer(.sgd, for: network),
                               bands: bands, forward: forward)
-        #expect(step.parameters.layout == .firstLayerTransposed)
+        let chosen = SparseBatch.forward(for: network.layers[0], capacity: 3, requested: forward)
+        #expect(step.parameters.layout == .firstLayerInBlocks(width: chosen == .byBlock ? 128 : hidden[0]))
         var sparse = BatchResult()
         var sparseProbabilities: [Float] = []
         for chunk in 0..<2 {
@@ -178,6 +179,27 @@ struct SparseInputTests {
             #expect(worst < 1e-5, "\(kind) decay \(decay), \(hidden) in \(bands) bands: parameters differ by \(worst)")
             #expect(a != network.parameters)
         }
+    }
+
+    @Test("the first layer held in blocks puts each weight where the kernels look, and gives it back",
+          arguments: [(5, 128), (5, 2), (7, 3), (200, 128), (256, 128)])
+    func blockLayout(outputs: Int, width: Int) throws {
+        let network = try Network(sizes: [6, outputs, 3], activation: .relu, seed: 2)
+        let layout = TrainingLayout.firstLayerInBlocks(width: width)
+        // Every parameter a different value, so a misplaced one shows.
+        let values = (0..<network.parameters.count).map(Float.init)
+        let held = layout.holding(values, of: network)
+        let first = network.layers[0]
+        for output in 0..<outputs {
+            let start = output / width * width, span = min(width, outputs - start)
+            for input in 0..<first.inputs {
+                let plain = first.weightOffset + output * first.inputs + input
+                #expect(held[first.weightOffset + start * first.inputs + input * span + output - start] == values[plain],
+                        "output \(output), input \(input)")
+            }
+        }
+        #expect(held[first.biasOffset...] == values[first.biasOffset...])
+        #expect(layout.network(held, of: network) == values)
     }
 
     @Test("only passes big enough to pay for the handing over are split across cores")

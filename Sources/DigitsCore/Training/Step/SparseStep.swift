@@ -11,16 +11,17 @@
 /// the first are split between the same threads, by rows of the batch and then by outputs
 /// (`Workspace+Shares`).
 ///
-/// The first layer's weights are held transposed (`.firstLayerTransposed`), so one pixel's
-/// weights are one contiguous row for the kernels in `DenseLayer+SparseInput`.
+/// The first layer's weights are held by pixel (`.firstLayerInBlocks`), so one pixel's weights
+/// for the kernels' block of outputs are contiguous, the whole layer wide for the kernels in
+/// `DenseLayer+SparseInput` and `DenseLayer.blockWidth` for those in `DenseLayer+SparseBlocks`.
 final class SparseStep: TrainingStep {
     let capacity: Int
     let optimizer: Optimizer
     /// Pixel bands, and so threads in the team: one number.
     let bands: Int
-    /// The parameters, in `.firstLayerTransposed` layout.
+    /// The parameters, in `.firstLayerInBlocks` layout (`layout(for:)`).
     let parameters: TrainingParameters
-    /// The passes' buffers, and the gradients they leave (the first layer's transposed).
+    /// The passes' buffers, and the gradients they leave (in the parameters' layout).
     let workspace: Workspace
     /// The network's shape (its own parameters are not read).
     private let network: Network
@@ -69,10 +70,10 @@ final class SparseStep: TrainingStep {
         self.network = network
         self.training = training
         self.bands = max(1, bands)
-        parameters = TrainingParameters(network, layout: .firstLayerTransposed)
+        let forward = SparseBatch.forward(for: network.layers[0], capacity: capacity, requested: forward)
+        parameters = TrainingParameters(network, layout: Self.layout(for: network.layers[0], forward: forward))
         workspace = Workspace(for: network, capacity: capacity)
         team = WorkerTeam(size: self.bands)
-        let forward = SparseBatch.forward(for: network.layers[0], capacity: capacity, requested: forward)
         images = SparseImages(training, bands: self.bands)
         scratch = SparseBatch(for: images, capacity: capacity, layer: network.layers[0], forward: forward)
         labels = .allocate(capacity: capacity)
@@ -83,6 +84,12 @@ final class SparseStep: TrainingStep {
         BLASThreads.enter()
         let later = network.layers.dropFirst().reduce(0) { $0 + $1.inputs * $1.outputs }
         splitsLaterLayers = max(1, bands) > 1 && capacity * later >= Self.smallPass
+    }
+
+    /// How the step holds its parameters when `first` goes forward as `forward`: by pixel, in the
+    /// blocks its kernels walk.
+    static func layout(for first: DenseLayer, forward: SparseBatch.Forward) -> TrainingLayout {
+        .firstLayerInBlocks(width: forward == .byBlock ? DenseLayer.blockWidth : first.outputs)
     }
 
     deinit {

@@ -1,46 +1,63 @@
 /// How a training step holds a network's parameters in memory.
 ///
 /// The network itself, and everything that leaves training (epoch reports, a stopped run, the
-/// model file), keeps `.network`. The sparse step keeps the first layer's weights transposed,
-/// so each pixel's weights are one contiguous row for its kernels. The optimiser works element
-/// by element, so its state simply follows whichever layout the step holds.
+/// model file), keeps `.network`. The sparse step holds the first layer's weights by pixel, so
+/// each pixel's weights for a block of outputs are contiguous for its kernels. The optimiser works
+/// element by element, so its state simply follows whichever layout the step holds.
 enum TrainingLayout: Sendable, Equatable {
     /// Every weight matrix [outputs, inputs], as `DenseLayer` and the model file have them.
     case network
-    /// The first layer's weights [inputs, outputs]; every other parameter as in `.network`.
-    case firstLayerTransposed
+    /// The first layer's weights in blocks of `width` outputs, left to right (the last block holds
+    /// what is left), each block [inputs, its width] and the blocks one after another; every other
+    /// parameter as in `.network`. With `width` at least the layer's outputs, that is the
+    /// transposed matrix [inputs, outputs].
+    ///
+    /// Blocks, not the whole transposed matrix, for the block kernels (`DenseLayer+SparseBlocks`):
+    /// walking a block pixel by pixel then reads and writes one stream, where rows of 1,024
+    /// outputs put a pixel's weights for a block 4 KB after the last pixel's, every one in the
+    /// same cache set as the weights just stored, and out of the hardware prefetcher's reach.
+    case firstLayerInBlocks(width: Int)
 
     /// `parameters`, in the network's layout, rearranged into this one.
     func holding(_ parameters: [Float], of network: Network) -> [Float] {
-        let first = network.layers[0]
         switch self {
         case .network: return parameters
-        case .firstLayerTransposed:
-            return Self.transposingFirstLayer(parameters, first, rows: first.outputs, columns: first.inputs)
+        case .firstLayerInBlocks(let width):
+            return Self.rearrangingFirstLayer(parameters, network.layers[0], blockWidth: width, intoBlocks: true)
         }
     }
 
     /// `parameters`, held in this layout, back in the network's.
     func network(_ parameters: [Float], of network: Network) -> [Float] {
-        let first = network.layers[0]
         switch self {
         case .network: return parameters
-        case .firstLayerTransposed:
-            return Self.transposingFirstLayer(parameters, first, rows: first.inputs, columns: first.outputs)
+        case .firstLayerInBlocks(let width):
+            return Self.rearrangingFirstLayer(parameters, network.layers[0], blockWidth: width, intoBlocks: false)
         }
     }
 
-    /// A copy with `layer`'s weight block, [rows, columns], transposed.
-    private static func transposingFirstLayer(
-        _ parameters: [Float], _ layer: DenseLayer, rows: Int, columns: Int
+    /// A copy with `layer`'s weights moved from [outputs, inputs] into blocks of `blockWidth`
+    /// outputs, or with `intoBlocks` false back.
+    private static func rearrangingFirstLayer(
+        _ parameters: [Float], _ layer: DenseLayer, blockWidth: Int, intoBlocks: Bool
     ) -> [Float] {
+        precondition(blockWidth > 0, "blocks of \(blockWidth) outputs")
         var result = parameters
-        let base = layer.weightOffset
+        let base = layer.weightOffset, inputs = layer.inputs, outputs = layer.outputs
         parameters.withUnsafeBufferPointer { source in
             result.withUnsafeMutableBufferPointer { destination in
-                for row in 0..<rows {
-                    for column in 0..<columns {
-                        destination[base + column * rows + row] = source[base + row * columns + column]
+                for start in stride(from: 0, to: outputs, by: blockWidth) {
+                    let span = min(blockWidth, outputs - start)
+                    for output in start..<(start + span) {
+                        for input in 0..<inputs {
+                            let plain = base + output * inputs + input
+                            let blocked = base + start * inputs + input * span + (output - start)
+                            if intoBlocks {
+                                destination[blocked] = source[plain]
+                            } else {
+                                destination[plain] = source[blocked]
+                            }
+                        }
                     }
                 }
             }
