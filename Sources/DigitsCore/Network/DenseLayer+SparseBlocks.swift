@@ -98,7 +98,7 @@ extension DenseLayer {
         precondition(update == nil || parameters != nil, "an update needs the parameters")
         let width = outputs
         // Adding to gradients of earlier chunks, a pixel this chunk leaves blank may have one.
-        let skipsBlank = !accumulate && (update?.ignoresZeroGradients ?? false)
+        let skipsBlank = !accumulate && update?.plainRate != nil
         let direct = skipsBlank
         let rate = Lanes(repeating: -(update?.stepSize ?? 0))
         for o in outputBlocks {

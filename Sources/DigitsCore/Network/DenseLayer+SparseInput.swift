@@ -158,7 +158,7 @@ extension DenseLayer {
         let weightGradients = gradients + weightOffset
         let fused = update != nil && width >= Self.fusedUpdateWidth
         // Adding to gradients of earlier chunks, a row this chunk leaves blank may still have one.
-        let skipsBlankRows = !accumulate && (update?.ignoresZeroGradients ?? false)
+        let skipsBlankRows = !accumulate && update?.plainRate != nil
         func updateRow(_ pixel: Int) {
             let at = weightOffset + pixel * width
             update?.apply(at..<(at + width), parameters: parameters!, gradients: gradients)

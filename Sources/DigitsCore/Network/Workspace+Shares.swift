@@ -69,18 +69,29 @@ extension Workspace {
     /// Writes (or with `accumulate`, adds to) the gradients of layer `index`'s weights and bias
     /// for its `outputs` over `batch` rows, after `forwardBackwardRows` has done every row; not
     /// for the first layer, whose input the workspace does not hold.
+    ///
+    /// With `descending`, plain gradient descent at that rate (not accumulating), the product
+    /// instead takes the step itself, W -= rate dW, and leaves those weights' gradients unwritten:
+    /// writing them, zeroing them first (as BLAS does for a product into a fresh buffer) and
+    /// reading them back for the step cost more than the step (at 784-1024-128-10, 512 KB a
+    /// batch). The bias's gradient is written either way.
     func weightGradients(
-        _ network: Network, layer index: Int, outputs: Range<Int>, batch: Int, accumulate: Bool
+        _ network: Network, layer index: Int, outputs: Range<Int>, batch: Int, accumulate: Bool,
+        descending: (rate: Float, parameters: UnsafeMutablePointer<Float>)? = nil
     ) {
         precondition(index > 0, "the first layer's input is not in the workspace")
+        precondition(descending == nil || !accumulate, "a step is taken from a whole gradient, not a chunk's")
         guard !outputs.isEmpty, batch > 0 else { return }
         let layer = network.layers[index]
         let dy = outputGradient(ofLayer: index)
         let g = gradients.baseAddress!
+        let weights = layer.weightOffset + outputs.lowerBound * layer.inputs
+        let alpha: Float = descending.map { -$0.rate } ?? 1
         // dW[o, i] = sum_b dY[b, o] X[b, i], for o in `outputs`: dY's columns, read in place.
         matrixProduct(.transposed, .none, m: outputs.count, n: layer.inputs, k: batch,
-                      a: dy + outputs.lowerBound, lda: layer.outputs, b: activations[index - 1],
-                      beta: accumulate ? 1 : 0, c: g + layer.weightOffset + outputs.lowerBound * layer.inputs)
+                      alpha: alpha, a: dy + outputs.lowerBound, lda: layer.outputs,
+                      b: activations[index - 1], beta: accumulate || descending != nil ? 1 : 0,
+                      c: (descending?.parameters ?? g) + weights)
         let db = g + layer.biasOffset
         if !accumulate { for o in outputs { db[o] = 0 } }
         for row in 0..<batch {

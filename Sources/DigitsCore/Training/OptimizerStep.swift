@@ -13,9 +13,10 @@ public struct OptimizerStep: Sendable {
     /// held, so the buffers outlive the step.
     let state: OptimizerState
 
-    /// Whether a parameter whose gradient is zero is left as it is (plain gradient descent
-    /// without weight decay), so a step may skip it.
-    var ignoresZeroGradients: Bool { (kind == .gd || kind == .sgd) && weightDecay == 0 }
+    /// The rate when this step is plain gradient descent without weight decay, w -= rate * g:
+    /// then a kernel may take the step straight from its sums, and skip a parameter whose
+    /// gradient is zero (it is left as it is). Nil for every other rule.
+    var plainRate: Float? { (kind == .gd || kind == .sgd) && weightDecay == 0 ? stepSize : nil }
 
     /// Updates `parameters[range]` from `gradients[range]`. Weight decay is folded into the
     /// gradients first (they are the caller's scratch and are overwritten).

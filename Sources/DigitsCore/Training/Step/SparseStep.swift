@@ -193,13 +193,15 @@ final class SparseStep: TrainingStep {
                 first.backward(sparse: scratch.columns[member], outputGradient: dy, gradients: gradients,
                                accumulate: accumulating, update: update, parameters: parameters)
             }
+            // Plain descent steps straight from the weight gradients' products.
+            let direct = accumulating ? nil : update?.plainRate.map { (rate: $0, parameters: parameters) }
             for (index, layer) in network.layers.enumerated().dropFirst() {
                 let outputs = Workspace.share(member, of: members, count: layer.outputs)
                 workspace.weightGradients(network, layer: index, outputs: outputs, batch: batch,
-                                          accumulate: accumulating)
+                                          accumulate: accumulating, descending: direct)
                 let weights = (layer.weightOffset + outputs.lowerBound * layer.inputs)
                     ..< (layer.weightOffset + outputs.upperBound * layer.inputs)
-                update?.apply(weights, parameters: parameters, gradients: gradients)
+                if direct == nil { update?.apply(weights, parameters: parameters, gradients: gradients) }
                 update?.apply((layer.biasOffset + outputs.lowerBound)..<(layer.biasOffset + outputs.upperBound),
                               parameters: parameters, gradients: gradients)
             }
