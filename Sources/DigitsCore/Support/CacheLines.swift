@@ -7,11 +7,15 @@ enum CacheLines {
     /// Bytes in a cache line, and the alignment of every buffer made here.
     static let bytes = 64
 
-    /// `count` zeroed floats (room for at least one), starting on a cache line; release them with
-    /// `release`.
-    static func floats(_ count: Int) -> UnsafeMutablePointer<Float> {
+    /// Bytes in a page of memory, the alignment `floats(_:onPages:)` offers.
+    static let pageBytes = 4096
+
+    /// `count` zeroed floats (room for at least one), starting on a cache line, or with `onPages`
+    /// on a page; release them with `release`.
+    static func floats(_ count: Int, onPages: Bool = false) -> UnsafeMutablePointer<Float> {
         let count = max(1, count)
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Float>.size, alignment: bytes)
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Float>.size,
+                                                      alignment: onPages ? pageBytes : bytes)
             .bindMemory(to: Float.self, capacity: count)
         buffer.initialize(repeating: 0, count: count)
         return buffer

@@ -40,8 +40,14 @@ final class SparseBatch: @unchecked Sendable {
     /// Per band, when going backward by row, a 16-float line per pixel, 64-byte aligned.
     let paddedGradients: [UnsafeMutablePointer<Float>]
     /// Per band, going by block a layer of more than one block, one block of outputs or output
-    /// gradients for every row of a batch, on cache lines. It is `capacity * 128` floats: 32 KB,
-    /// which the first-level cache holds, for batches of 64; larger batches spill to the second.
+    /// gradients for every row of a batch. It is `capacity * 128` floats: 32 KB, which the
+    /// first-level cache holds, for batches of 64; larger batches spill to the second.
+    ///
+    /// On pages, not only cache lines: at 784-1024-128-10, with the two bands' buffers on lines
+    /// (one after the other on the heap), the forward pass using the second buffer took 20 to 30%
+    /// longer than the other, whichever band or thread it served, and the other thread waited;
+    /// on pages both take the faster time. (This machine's perf has no hardware counters to say
+    /// which cache conflict it was.)
     let blocks: [UnsafeMutablePointer<Float>]
 
     /// The first-level data cache the pixel-by-pixel forward pass keeps the outputs in.
@@ -69,7 +75,7 @@ final class SparseBatch: @unchecked Sendable {
             CacheLines.floats((images.bandStart[band + 1] - images.bandStart[band]) * line)
         }
         blocks = forward != .byBlock || !layer.needsBlockBuffer ? [] : (0..<images.bands).map { _ in
-            CacheLines.floats(capacity * DenseLayer.blockWidth)
+            CacheLines.floats(capacity * DenseLayer.blockWidth, onPages: true)
         }
         columns = (0..<images.bands).map { band in
             SparseColumns(firstPixel: images.bandStart[band],
