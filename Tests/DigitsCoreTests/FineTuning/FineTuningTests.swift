@@ -63,7 +63,7 @@ struct FineTuningTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("bad.json").path
-        let bad = try String(decoding: Self.set([Self.seven]).encoded(), as: UTF8.self)
+        let bad = String(decoding: Self.set([Self.seven]).encoded(), as: UTF8.self)
             .replacingOccurrences(of: "\"label\": 7", with: "\"label\": 12")
             .replacingOccurrences(of: "\"label\":7", with: "\"label\":12")
         try bad.write(toFile: path, atomically: true, encoding: .utf8)
@@ -81,7 +81,7 @@ struct FineTuningTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("mine.json").path
-        let bytes = try Self.set([Self.seven]).encoded()
+        let bytes = Self.set([Self.seven]).encoded()
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let mnist = Dataset(images: [UInt8](repeating: 0, count: 10 * 784), labels: [UInt8](repeating: 1, count: 10),
                             rows: 28, columns: 28)
