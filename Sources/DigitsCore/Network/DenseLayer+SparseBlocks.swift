@@ -8,8 +8,9 @@
 /// `blockWidth` outputs of every row of the batch (32 KB for a batch of 64), lives in one
 /// contiguous buffer, which the cache holds whole, while the band's pixels are walked once per
 /// block, their weights for the block one stream (`TrainingLayout.firstLayerInBlocks` of
-/// `blockWidth`, as `SparseStep` holds them for these kernels). The sums per lane are taken pixel by pixel, in the same order as there, but with fused
-/// multiply-adds where the CPU has them, so the two agree to rounding, not bit for bit.
+/// `blockWidth`, as `SparseStep` holds them for these kernels). The sums per lane are taken
+/// pixel by pixel, in the same order as there, but with fused multiply-adds where the CPU has
+/// them, so the two agree to rounding, not bit for bit.
 extension DenseLayer {
     /// Outputs per block: eight registers, as many independent sums as keep the multiply-adds
     /// from waiting on each other.
@@ -78,8 +79,9 @@ extension DenseLayer {
         }
     }
 
-    /// Writes (or with `accumulate` adds to) this band's rows of dL/dWt ([inputs, outputs]),
-    /// from `outputGradient` ([rows, outputs]). For each block, its output gradients are copied
+    /// Writes (or with `accumulate` adds to) this band's pixels' gradients in every block of
+    /// dL/dW (held as the weights are, [inputs, block width] a block), from `outputGradient`
+    /// ([rows, outputs]). For each block, its output gradients are copied
     /// into `block` (nil for a layer of one block: read where they are), then each pixel's
     /// gradient for the block is summed in registers and stored, and `update`, when given,
     /// applied to those weights while they are in cache; pixels no row inks get zeros.

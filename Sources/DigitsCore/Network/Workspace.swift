@@ -21,8 +21,9 @@ public final class Workspace {
     let probabilities: UnsafeMutablePointer<Float>
     /// dL/dlogits, [capacity, classes]; not allocated when not training.
     let logitGradients: UnsafeMutablePointer<Float>
-    /// dL/dparameters, in the layout of the parameters they were computed from; empty in an
-    /// inference-only workspace.
+    /// dL/dparameters, in the layout of the parameters they were computed from (after a
+    /// plain-descent pass of `SparseStep`, the weights' are stale: see `TrainingStep.pass`);
+    /// empty in an inference-only workspace.
     public private(set) var gradients: UnsafeMutableBufferPointer<Float>
 
     /// Buffers for `network`'s shape and batches of up to `capacity` rows. Without `training`,

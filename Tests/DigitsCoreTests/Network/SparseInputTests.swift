@@ -89,6 +89,9 @@ struct SparseInputTests {
         ([192], 1, .byBlock), ([256, 5], 2, .byBlock), ([320], 3, .byBlock), ([200], 2, .byBlock),
         // One block, summed in place: 128 outputs (784-128-10) and 64.
         ([128], 1, .byBlock), ([128, 5], 2, .byBlock), ([64], 3, .byBlock),
+        // Widths the blocks would take, forced onto the other walks: the layout must follow the
+        // walk, not the width.
+        ([256], 2, .byPixel), ([320, 5], 2, .byRow),
     ] as [([Int], Int, SparseBatch.Forward)])
     func matchesDense(hidden: [Int], bands: Int, forward: SparseBatch.Forward) throws {
         let dataset = sparseDataset(count: 12)
@@ -135,6 +138,8 @@ struct SparseInputTests {
             ([10], 1, nil), ([10], 2, nil), ([64], 2, nil), ([100], 3, nil), ([130, 7], 2, nil), ([24], 1, nil),
             // By block, in place and through the block buffer; and the pixel kernels' own fused step.
             ([128], 1, nil), ([128], 2, nil), ([192], 1, nil), ([256], 2, nil), ([64], 2, .byPixel), ([128], 1, .byPixel),
+            // More members than the last layer has outputs: one member steps none of them.
+            ([192, 2], 4, nil),
           ] as [([Int], Int, SparseBatch.Forward?)])
     func updatesMatchDense(hidden: [Int], bands: Int, forward: SparseBatch.Forward?) throws {
         let dataset = sparseDataset(count: 24)

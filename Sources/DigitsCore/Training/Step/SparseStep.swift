@@ -4,11 +4,12 @@
 ///
 /// The pixels are cut into `bands` of about equal ink, and band b belongs to member b of the
 /// step's `WorkerTeam`: it gathers its band of each batch, adds its share of the first layer's
-/// output into its own buffer, then writes its own rows of the weight gradient and, when the
-/// pass takes the update, updates those rows of the weights and of the optimiser's state while
-/// they are still in its core's cache (were one thread to update them all, every batch would
-/// drag the other cores' rows across). No two threads write the same memory. The layers after
-/// the first are split between the same threads, by rows of the batch and then by outputs
+/// output into its own buffer, then writes its own pixels' weight gradients and, when the pass
+/// takes the update, updates those weights and the optimiser's state for them while they are
+/// still in its core's cache (were one thread to update them all, every batch would drag the
+/// other cores' weights across); plain descent steps straight from the sums and leaves the
+/// gradients unwritten. No two threads write the same memory. The layers after the first are
+/// split between the same threads, by rows of the batch and then by outputs
 /// (`Workspace+Shares`).
 ///
 /// The first layer's weights are held by pixel (`.firstLayerInBlocks`), so one pixel's weights

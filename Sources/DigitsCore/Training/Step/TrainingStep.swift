@@ -18,8 +18,8 @@ protocol TrainingStep: AnyObject {
     /// `accumulating`. With `update`, also applies it to every parameter (a step may do part of
     /// that while the gradients are still in cache). Returns the images' summed loss and how many
     /// the network got right. A plain-descent `update` may be taken straight from the sums,
-    /// leaving the first layer's gradients in the buffer stale: read them only after passes
-    /// without an update.
+    /// leaving the weights' gradients (the biases' are written) in the buffer stale: read them
+    /// only after passes without an update.
     func pass(_ images: ArraySlice<Int>, meanOver: Int, accumulating: Bool, update: OptimizerStep?) -> BatchResult
 
     /// Applies `update` to every parameter, from the gradients the passes left.
