@@ -81,10 +81,10 @@ extension DenseLayer {
 
     /// Writes (or with `accumulate` adds to) this band's pixels' gradients in every block of
     /// dL/dW (held as the weights are, [inputs, block width] a block), from `outputGradient`
-    /// ([rows, outputs]). For each block, its output gradients are copied
-    /// into `block` (nil for a layer of one block: read where they are), then each pixel's
-    /// gradient for the block is summed in registers and stored, and `update`, when given,
-    /// applied to those weights while they are in cache; pixels no row inks get zeros.
+    /// ([rows, outputs]). For each block, its output gradients are copied into `block` (nil for a
+    /// layer of one block: read where they are), then each pixel's gradient for the block is
+    /// summed in registers and stored, and `update`, when given, applied to those weights while
+    /// they are in cache; pixels no row inks get zeros.
     ///
     /// Plain descent without decay, not accumulating, instead takes its step straight from the
     /// registers and leaves the band's gradient rows unwritten (stale), skipping blank pixels:
