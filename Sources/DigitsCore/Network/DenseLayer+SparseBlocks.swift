@@ -99,10 +99,11 @@ extension DenseLayer {
                      "the block kernels take a whole number of blocks of 64, and a buffer for more than one")
         precondition(update == nil || parameters != nil, "an update needs the parameters")
         let width = outputs
-        // Adding to gradients of earlier chunks, a pixel this chunk leaves blank may have one.
-        let skipsBlank = !accumulate && update?.plainRate != nil
-        let direct = skipsBlank
-        let rate = Lanes(repeating: -(update?.stepSize ?? 0))
+        // Plain descent steps straight from the registers and skips blank pixels; not when adding
+        // to gradients of earlier chunks, where a pixel this chunk leaves blank may have one.
+        let plainRate = accumulate ? nil : update?.plainRate
+        let direct = plainRate != nil
+        let rate = Lanes(repeating: -(plainRate ?? 0))
         for o in outputBlocks {
             let span = min(Self.blockWidth, width - o)
             let source: UnsafePointer<Float>
@@ -118,7 +119,7 @@ extension DenseLayer {
                 let g = gradients + at
                 guard start < end else {
                     if !accumulate && !direct { g.update(repeating: 0, count: span) }
-                    if let update, !skipsBlank { update.apply(at..<(at + span), parameters: parameters!, gradients: gradients) }
+                    if let update, !direct { update.apply(at..<(at + span), parameters: parameters!, gradients: gradients) }
                     continue
                 }
                 // Four registers, and four more for a block of 128.

@@ -50,6 +50,9 @@ final class SparseBatch: @unchecked Sendable {
     /// which cache conflict it was.)
     let blocks: [UnsafeMutablePointer<Float>]
 
+    /// Band `band`'s block buffer, or nil where the layer needs none.
+    func block(ofBand band: Int) -> UnsafeMutablePointer<Float>? { blocks.isEmpty ? nil : blocks[band] }
+
     /// The first-level data cache the pixel-by-pixel forward pass keeps the outputs in.
     static let fastCacheBytes = 32 * 1024
 

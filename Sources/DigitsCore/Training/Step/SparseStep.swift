@@ -154,7 +154,7 @@ final class SparseStep: TrainingStep {
                 first.forward(rowsOf: images, band: band, indices: indices, parameters: parameters, output: target)
             case .byBlock:
                 first.forward(sparseBlocks: columns, rows: batch, parameters: parameters, output: target,
-                              block: scratch.blocks.isEmpty ? nil : scratch.blocks[band], addsBias: band == 0)
+                              block: scratch.block(ofBand: band), addsBias: band == 0)
             case .byPixel:
                 target.update(repeating: 0, count: batch * width)
                 first.forward(sparse: columns, parameters: parameters, output: target)
@@ -185,7 +185,7 @@ final class SparseStep: TrainingStep {
             if scratch.forward == .byBlock {
                 first.backward(sparseBlocks: scratch.columns[member], rows: batch, outputGradient: dy,
                                gradients: gradients, accumulate: accumulating, update: update,
-                               parameters: parameters, block: scratch.blocks.isEmpty ? nil : scratch.blocks[member])
+                               parameters: parameters, block: scratch.block(ofBand: member))
             } else if scratch.backwardsByRow {
                 first.backward(rowsOf: images, band: member, indices: indices, outputGradient: dy,
                                padded: scratch.paddedGradients[member], gradients: gradients,
