@@ -28,14 +28,14 @@ extension DenseLayer {
     /// what is left.
     private var outputBlocks: StrideTo<Int> { stride(from: 0, to: outputs, by: Self.blockWidth) }
 
-    /// Writes this band's share of `input W^T`, plus the bias with `addsBias`, into rows
-    /// `0..<rows` of `output` ([rows, outputs]; no need to clear it). Each block is summed in
-    /// `block` (at least `rows * blockWidth` floats; nil for a layer of one block, summed in
-    /// `output`), pixel by pixel with the pixel's weights for the block in registers, then
-    /// copied out. The caller adds the other bands.
+    /// Writes this band's share of `input W^T` into rows `0..<rows` of `output` ([rows,
+    /// outputs]; no need to clear it). Each block is summed in `block` (at least
+    /// `rows * blockWidth` floats; nil for a layer of one block, summed in `output`), pixel by
+    /// pixel with the pixel's weights for the block in registers, then copied out. The caller
+    /// adds the bias and the other bands, as for every walk.
     func forward(
         sparseBlocks columns: SparseColumns, rows: Int, parameters: UnsafePointer<Float>,
-        output: UnsafeMutablePointer<Float>, block: UnsafeMutablePointer<Float>?, addsBias: Bool
+        output: UnsafeMutablePointer<Float>, block: UnsafeMutablePointer<Float>?
     ) {
         precondition(suitsBlocks && (block != nil || !needsBlockBuffer),
                      "the block kernels take a whole number of blocks of 64, and a buffer for more than one")
@@ -44,11 +44,7 @@ extension DenseLayer {
         let weights = parameters + weightOffset
         for o in outputBlocks {
             let span = min(Self.blockWidth, width - o)
-            if addsBias {
-                for row in 0..<rows { (block + row * span).update(from: parameters + biasOffset + o, count: span) }
-            } else {
-                block.update(repeating: 0, count: rows * span)
-            }
+            block.update(repeating: 0, count: rows * span)
             for column in 0..<columns.pixels {
                 let start = Int(columns.columnStart[column]), end = Int(columns.columnStart[column + 1])
                 guard start < end else { continue }

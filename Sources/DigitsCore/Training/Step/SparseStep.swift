@@ -154,7 +154,7 @@ final class SparseStep: TrainingStep {
                 first.forward(rowsOf: images, band: band, indices: indices, parameters: parameters, output: target)
             case .byBlock:
                 first.forward(sparseBlocks: columns, rows: batch, parameters: parameters, output: target,
-                              block: scratch.block(ofBand: band), addsBias: band == 0)
+                              block: scratch.block(ofBand: band))
             case .byPixel:
                 target.update(repeating: 0, count: batch * width)
                 first.forward(sparse: columns, parameters: parameters, output: target)
@@ -166,8 +166,7 @@ final class SparseStep: TrainingStep {
             let bias = parameters + first.biasOffset
             for row in rows {
                 let y = output + row * width
-                // By block, the first band's outputs start from the bias.
-                if scratch.forward != .byBlock { for o in 0..<width { y[o] += bias[o] } }
+                for o in 0..<width { y[o] += bias[o] }
                 for partial in scratch.partialOutputs {
                     let p = partial + row * width
                     for o in 0..<width { y[o] += p[o] }
