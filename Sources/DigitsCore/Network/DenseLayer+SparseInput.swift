@@ -100,11 +100,27 @@ extension DenseLayer {
                 // that row then writes; the last row one by one, as the buffer ends there.
                 assert(biasOffset == weightOffset + inputs * width, "the bias must follow the weights")
                 for (row, image) in indices.enumerated() {
-                    var y0 = Lanes()
-                    for entry in starts[image * bands + band]..<starts[image * bands + band + 1] {
-                        y0 += Lanes(repeating: Float(ink[entry])) * load(weights + Int(pixel[entry]) * width)
+                    // Four sums, so each multiply-add waits on the one four entries before it,
+                    // not on the last: with one, every entry waited out the add's latency.
+                    var y0 = Lanes(), y1 = Lanes(), y2 = Lanes(), y3 = Lanes()
+                    var entry = starts[image * bands + band]
+                    let end = starts[image * bands + band + 1]
+                    func term(_ entry: Int) -> (Lanes, Lanes) {
+                        (Lanes(repeating: Float(ink[entry])), load(weights + Int(pixel[entry]) * width))
                     }
-                    y0 *= 1 / 255
+                    while entry + 4 <= end {
+                        let (x0, w0) = term(entry), (x1, w1) = term(entry + 1)
+                        let (x2, w2) = term(entry + 2), (x3, w3) = term(entry + 3)
+                        y0 = multiplyAdd(y0, x0, w0); y1 = multiplyAdd(y1, x1, w1)
+                        y2 = multiplyAdd(y2, x2, w2); y3 = multiplyAdd(y3, x3, w3)
+                        entry += 4
+                    }
+                    while entry < end {
+                        let (x, w) = term(entry)
+                        y0 = multiplyAdd(y0, x, w)
+                        entry += 1
+                    }
+                    y0 = ((y0 + y1) + (y2 + y3)) * (1 / 255)
                     let y = output + row * width
                     if row + 1 < indices.count {
                         store(y0, y)
@@ -268,7 +284,7 @@ extension DenseLayer {
                 for o in 0..<width { dy[o] = source[o] * (1 / 255) }
                 for entry in starts[image * bands + band]..<starts[image * bands + band + 1] {
                     let g = padded + (Int(pixel[entry]) &- firstPixel) &* line
-                    store(load(g) + Lanes(repeating: Float(ink[entry])) * dy, g)
+                    store(multiplyAdd(load(g), Lanes(repeating: Float(ink[entry])), dy), g)
                 }
             }
         }
