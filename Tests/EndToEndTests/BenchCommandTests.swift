@@ -66,6 +66,7 @@ struct BenchCommandTests {
         for (arguments, message) in [
             (["--only", "seed004"], "--only seed004: not a set-up; choose from reference, seed001, seed002, seed003"),
             (["--epochs", "0"], "--epochs 0: must be 1-100"),
+            (["--rounds", "21"], "--rounds 21: must be 1-20"),
             (["--python", "/usr/bin/python3"], "--python and --tools only mean something with --compare"),
             (["--compare", "--tools", ""], "--tools needs a path"),
         ] {
@@ -80,7 +81,8 @@ struct BenchCommandTests {
     func withNumPyItComparesInTheSameRun() throws {
         let data = try Self.mnistSlice()
         defer { try? FileManager.default.removeItem(atPath: data) }
-        let run = try CommandRun.digits(["bench", "--compare", "--only", "seed001", "--epochs", "1", "--json", "--data", data])
+        let run = try CommandRun.digits(["bench", "--compare", "--only", "seed001", "--epochs", "1", "--rounds", "2",
+                                         "--json", "--data", data])
         #expect([0, 1].contains(run.status), "\(run.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let row = try #require((object["comparison"] as? [[String: Any]])?.first)
@@ -89,5 +91,9 @@ struct BenchCommandTests {
         let fastest = min(numpy, row["pytorch"] as? Double ?? .infinity)
         #expect(numpy > 0 && abs(ratio - ours / fastest) < 1e-9)
         #expect(row["target_ratio"] as? Double == 0.4)
+        // Two rounds: our epoch and NumPy's each measured twice, alternating.
+        #expect(row["rounds"] as? Int == 2)
+        let figure = try #require((object["figures"] as? [[String: Any]])?.first)
+        #expect((figure["name"] as? String)?.hasSuffix("median of 1 in each of 2 rounds") == true, "\(figure)")
     }
 }

@@ -39,17 +39,26 @@ public enum Benchmarks {
         try epoch(of: SeedSetup.reference, train: train, epochs: epochs)
     }
 
-    /// Median seconds per epoch of `setup` over `epochs` epochs on `train`.
-    public static func epoch(of setup: SeedSetup, train: Dataset, epochs: Int = 5) throws -> Figure {
+    /// Median seconds per epoch of `setup` over `epochs` epochs on `train`; with several
+    /// `rounds`, over all of them, `betweenRounds` running after each (`digits bench --rounds`
+    /// times the peers there, so a busy spell of the machine falls on both).
+    public static func epoch(
+        of setup: SeedSetup, train: Dataset, epochs: Int = 5, rounds: Int = 1,
+        betweenRounds: () throws -> Void = {}
+    ) throws -> Figure {
         var config = setup.configuration
         config.epochs = epochs
         let trainer = Trainer(configuration: config)
-        var network = try trainer.makeNetwork(inputSize: train.pixelsPerImage)
         var seconds: [Double] = []
-        try trainer.train(&network, on: train) { event in
-            if case .epoch(let summary) = event { seconds.append(summary.seconds) }
+        for _ in 0..<rounds {
+            var network = try trainer.makeNetwork(inputSize: train.pixelsPerImage)
+            try trainer.train(&network, on: train) { event in
+                if case .epoch(let summary) = event { seconds.append(summary.seconds) }
+            }
+            try betweenRounds()
         }
-        return Figure(name: "\(setup.name) epoch, median of \(epochs)",
+        let over = rounds == 1 ? "\(epochs)" : "\(epochs) in each of \(rounds) rounds"
+        return Figure(name: "\(setup.name) epoch, median of \(over)",
                       value: median(seconds), unit: "s", target: setup.targetSeconds, lowerIsBetter: true,
                       samples: seconds)
     }

@@ -25,6 +25,14 @@ public struct PeerComparison: Sendable {
         public let framework: String
         public let seconds: [Double]
         public let median: Double
+
+        /// The epochs of several runs of one peer on one set-up as one timing: every epoch,
+        /// and their median. Nil for no runs.
+        public static func pooled(_ timings: [Timing]) -> Timing? {
+            guard let first = timings.first else { return nil }
+            let seconds = timings.flatMap(\.seconds)
+            return Timing(framework: first.framework, seconds: seconds, median: Benchmarks.median(seconds))
+        }
     }
 
     /// Why a peer could not be run or measured.

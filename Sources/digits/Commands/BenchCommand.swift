@@ -15,7 +15,8 @@ struct BenchCommand: ParsableCommand {
             784-1024-128-10), preprocessing plus a forward pass for one drawing, and Draw's frame \
             time. --compare also runs the NumPy and PyTorch scripts in Tools/ on the same data \
             (python3 with numpy and torch; what is missing is said and left out) and checks our \
-            epoch against the faster one's. Exits 1 when a target is missed.
+            epoch against the faster one's; --rounds N alternates ours and theirs N times, so a \
+            busy spell of a shared machine falls on both. Exits 1 when a target is missed.
             """)
 
     @OptionGroup var data: DataOptions
@@ -39,6 +40,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Epochs per set-up, 1-100 (default: 5 for the reference, 3 for the others).", valueName: "n"))
     var epochs: Int?
 
+    @Option(help: ArgumentHelp("Rounds per set-up, 1-20 (default 1): our epochs then each peer's, again and again, every figure the median over all rounds.", valueName: "n"))
+    var rounds = 1
+
     func validate() throws {
         let keys = SeedSetup.all.map(\.key)
         if let unknown = only.first(where: { !keys.contains($0) }) {
@@ -46,6 +50,9 @@ struct BenchCommand: ParsableCommand {
         }
         if let epochs, !(1...100).contains(epochs) {
             throw ValidationError("--epochs \(epochs): must be 1-100")
+        }
+        if !(1...20).contains(rounds) {
+            throw ValidationError("--rounds \(rounds): must be 1-20")
         }
         if !compare && (python != nil || tools != nil) {
             throw ValidationError("--python and --tools only mean something with --compare")
@@ -72,18 +79,25 @@ struct BenchCommand: ParsableCommand {
             let peers = compare ? availablePeers(dataDirectory: location.directory, missing: &missing) : nil
             for setup in setups {
                 let count = epochs ?? (setup.key == SeedSetup.reference.key ? 5 : 3)
-                let ours = try Benchmarks.epoch(of: setup, train: train, epochs: count)
-                figures.append(ours)
-                guard compare else { continue }
-                var timings: [PeerComparison.Peer: PeerComparison.Timing] = [:]
-                for peer in peers?.available ?? [] {
-                    do {
-                        timings[peer] = try peers?.comparison.time(peer, setup, epochs: count)
-                    } catch {
-                        missing.append("\(setup.key): \(error)")
+                var timings: [PeerComparison.Peer: [PeerComparison.Timing]] = [:]
+                var failed: Set<PeerComparison.Peer> = []
+                let ours = try Benchmarks.epoch(of: setup, train: train, epochs: count, rounds: rounds) {
+                    guard compare else { return }
+                    for peer in peers?.available ?? [] where !failed.contains(peer) {
+                        do {
+                            if let timing = try peers?.comparison.time(peer, setup, epochs: count) {
+                                timings[peer, default: []].append(timing)
+                            }
+                        } catch {
+                            missing.append("\(setup.key): \(error)")
+                            failed.insert(peer)
+                        }
                     }
                 }
-                comparisons.append(Comparison(setup: setup, ours: ours.value, peers: timings))
+                figures.append(ours)
+                guard compare else { continue }
+                comparisons.append(Comparison(setup: setup, ours: ours.value, rounds: rounds,
+                                              peers: timings.compactMapValues(PeerComparison.Timing.pooled)))
             }
             if only.isEmpty { try figures += drawingFigures(test: location.loadTest()) }
         } catch let error as DataError {
@@ -158,7 +172,8 @@ struct BenchCommand: ParsableCommand {
 
     private func printComparisons(_ comparisons: [Comparison], missing: [String]) {
         print("")
-        print("compared in this run with NumPy and PyTorch on the same network and batches (median epoch):")
+        let alternated = rounds > 1 ? ", \(rounds) rounds alternating" : ""
+        print("compared in this run with NumPy and PyTorch on the same network and batches (median epoch\(alternated)):")
         func seconds(_ value: Double?) -> String { value.map { String(format: "%7.3f s", $0) } ?? "      -  " }
         print("        digits      NumPy    PyTorch  ratio to faster (target)  set-up")
         for row in comparisons {
@@ -177,6 +192,8 @@ struct BenchCommand: ParsableCommand {
 private struct Comparison {
     let setup: SeedSetup
     let ours: Double
+    /// How many times ours and the peers' epochs alternated.
+    let rounds: Int
     let peers: [PeerComparison.Peer: PeerComparison.Timing]
 
     /// Ours over the faster peer's, when a peer ran.
@@ -188,7 +205,7 @@ private struct Comparison {
     }
 
     var json: [String: Any] {
-        var object: [String: Any] = ["setup": setup.key, "name": setup.name, "digits": ours]
+        var object: [String: Any] = ["setup": setup.key, "name": setup.name, "digits": ours, "rounds": rounds]
         for (peer, timing) in peers { object[peer.rawValue] = timing.median }
         if let ratio { object["ratio"] = ratio }
         if let target = setup.targetRatio { object["target_ratio"] = target }

@@ -96,6 +96,15 @@ struct PeerComparisonTests {
         #expect(Set(SeedSetup.all.map(\.key)).count == SeedSetup.all.count)
     }
 
+    @Test("rounds of one peer pool into every epoch and the median of them all")
+    func poolsRounds() {
+        let rounds = [PeerComparison.Timing(framework: "NumPy 2", seconds: [0.3, 0.1, 0.2], median: 0.2),
+                      PeerComparison.Timing(framework: "NumPy 2", seconds: [0.9, 0.8, 0.7], median: 0.8)]
+        #expect(PeerComparison.Timing.pooled(rounds)
+                == PeerComparison.Timing(framework: "NumPy 2", seconds: [0.3, 0.1, 0.2, 0.9, 0.8, 0.7], median: 0.5))
+        #expect(PeerComparison.Timing.pooled([]) == nil)
+    }
+
     @Test("an answer that is not the JSON line, or a nonsense median, is a failure, not a figure",
           arguments: ["not json", #"{"framework": "x", "seconds": [], "median": 0}"#, #"{"median": 0.2}"#])
     func badAnswers(answer: String) throws {
