@@ -54,18 +54,27 @@ public enum SoftmaxCrossEntropy {
             let p = probabilities + row * classes
             var largest = z[0]
             for c in 1..<classes { largest = max(largest, z[c]) }
+            // What the loss needs of the logits, read before `p` (perhaps the same memory)
+            // takes each class's exponential: one `exp` a class, not one for the sum and
+            // another for the probability (at 784-10-10 they were a twentieth of an epoch).
+            let labelled = uniform ? 0 : z[label]
+            var logitSum: Double = 0
+            if uniform { for c in 0..<classes { logitSum += Double(z[c]) } }
             var sum: Float = 0
-            for c in 0..<classes { sum += exp(z[c] - largest) }
+            for c in 0..<classes {
+                let e = exp(z[c] - largest)
+                p[c] = e
+                sum += e
+            }
             let logSum = log(sum)
             if uniform {
                 // -(1/C) * sum over c of log p[c], each log p[c] being z[c] - largest - logSum.
-                var logits: Double = 0
-                for c in 0..<classes { logits += Double(z[c]) }
-                total += Double(largest) + Double(logSum) - logits / Double(classes)
+                total += Double(largest) + Double(logSum) - logitSum / Double(classes)
             } else {
-                total -= Double(z[label] - largest - logSum)
+                total -= Double(labelled - largest - logSum)
             }
-            for c in 0..<classes { p[c] = exp(z[c] - largest - logSum) }
+            let scale = 1 / sum
+            for c in 0..<classes { p[c] *= scale }
         }
         return Float(total / Double(batch))
     }
