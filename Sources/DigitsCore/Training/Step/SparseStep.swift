@@ -32,10 +32,6 @@ final class SparseStep: TrainingStep {
     private let team: WorkerTeam
     private let labels: UnsafeMutablePointer<UInt8>
 
-    /// Whether the forward pass and input gradients of the layers after the first are split by
-    /// rows across the team (784-1024-128-10), or done by the caller (784-128-10).
-    private let splitsLaterLayers: Bool
-
     /// Multiply-adds per pass below which splitting it across cores costs more than it saves:
     /// the handing over of three jobs a batch, against a few tens of microseconds of work
     /// (784-10-10 in batches of 64 is a tenth of this).
@@ -83,8 +79,6 @@ final class SparseStep: TrainingStep {
         // 784-1024-128-10, a third of the time went to the two sets of threads yielding to each
         // other), so BLAS keeps to one thread while the step lives, test evaluations included.
         BLASThreads.enter()
-        let later = network.layers.dropFirst().reduce(0) { $0 + $1.inputs * $1.outputs }
-        splitsLaterLayers = max(1, bands) > 1 && capacity * later >= Self.smallPass
     }
 
     /// How the step holds its parameters when `first` goes forward as `forward`: by pixel, in the
@@ -127,8 +121,7 @@ final class SparseStep: TrainingStep {
     /// parameter but the first layer's bias, each the rows it has just computed the gradients of.
     ///
     /// Three jobs for the team: the first layer forward, by pixel band; the rest of the network
-    /// forward and back to the first layer's output gradient, by share of the batch's rows (done
-    /// by the caller alone when those layers are small, `splitsLaterLayers`); then
+    /// forward and back to the first layer's output gradient, by share of the batch's rows; then
     /// the weight gradients (and updates), the first layer's by pixel band and the others' by
     /// share of their outputs. Later layers' products run through BLAS on the member's thread.
     private func forwardBackward(
@@ -160,9 +153,11 @@ final class SparseStep: TrainingStep {
                 first.forward(sparse: columns, parameters: parameters, output: target)
             }
         }
-        let rowMembers = splitsLaterLayers ? members : 1
-        let rowsJob = { (member: Int) in
-            let rows = Workspace.share(member, of: rowMembers, count: batch)
+        // Even small later layers (784-128-10) go to the team: their share of a batch is a few
+        // microseconds, but the other member spun through all of them when the caller did them
+        // alone (the reference epoch 0.102 -> 0.091 s, seed 002's 0.098 -> 0.085 s, split).
+        team.run { member in
+            let rows = Workspace.share(member, of: members, count: batch)
             let bias = parameters + first.biasOffset
             for row in rows {
                 let y = output + row * width
@@ -175,9 +170,6 @@ final class SparseStep: TrainingStep {
             scratch.loss(ofMember: member).pointee = workspace.forwardBackwardRows(network, parameters: parameters, labels: labels,
                                                            rows: rows, meanOver: meanOver)
         }
-        // Small later layers (784-128-10) take a few microseconds: handing them to the team
-        // would cost more than it saves, so the caller does them, and a batch needs two jobs.
-        if splitsLaterLayers { team.run(rowsJob) } else { rowsJob(0) }
         let dy = workspace.outputGradient(ofLayer: 0)
         let gradients = workspace.gradients.baseAddress!
         team.run { member in
@@ -207,7 +199,7 @@ final class SparseStep: TrainingStep {
             }
         }
         first.biasBackward(outputGradient: dy, batch: batch, gradients: gradients, accumulate: accumulating)
-        let loss = (0..<rowMembers).reduce(0.0) { $0 + scratch.loss(ofMember: $1).pointee }
+        let loss = (0..<members).reduce(0.0) { $0 + scratch.loss(ofMember: $1).pointee }
         return Float(loss / Double(batch))
     }
 }
