@@ -59,16 +59,18 @@ public struct DenseLayer: Sendable, Equatable {
         }
     }
 
-    /// dL/db[o] = sum over rows of dY[row, o], written or (with `accumulate`) added.
+    /// dL/db[o] = sum over rows of dY[row, o], written or (with `accumulate`) added, for the
+    /// outputs `share` (by default all).
     func biasBackward(
         outputGradient: UnsafePointer<Float>, batch: Int, gradients: UnsafeMutablePointer<Float>,
-        accumulate: Bool
+        accumulate: Bool, share: Range<Int>? = nil
     ) {
+        let share = share ?? 0..<outputs
         let db = gradients + biasOffset
-        if !accumulate { db.update(repeating: 0, count: outputs) }
+        if !accumulate { for o in share { db[o] = 0 } }
         for row in 0..<batch {
             let dy = outputGradient + row * outputs
-            for o in 0..<outputs { db[o] += dy[o] }
+            for o in share { db[o] += dy[o] }
         }
     }
 }

@@ -100,12 +100,6 @@ final class SparseStep: TrainingStep {
             forwardBackward(indices, parameters: parameters.storage, meanOver: meanOver,
                             accumulating: accumulating, update: update)
         }
-        if let update {
-            // The members have updated everything but the first layer's bias.
-            let bias = network.layers[0].biasOffset
-            parameters.apply(update, to: bias..<(bias + network.layers[0].outputs),
-                             gradients: workspace.gradients.baseAddress!)
-        }
         return BatchResult(loss: Double(loss) * Double(rows), correct: workspace.correctCount(labels: labels, batch: rows))
     }
 
@@ -118,7 +112,7 @@ final class SparseStep: TrainingStep {
     }
 
     /// The pass itself: returns the mean loss. With `update`, the members also update every
-    /// parameter but the first layer's bias, each the rows it has just computed the gradients of.
+    /// parameter, each the rows it has just computed the gradients of.
     ///
     /// Three jobs for the team: the first layer forward, by pixel band; the rest of the network
     /// forward and back to the first layer's output gradient, by share of the batch's rows; then
@@ -185,6 +179,13 @@ final class SparseStep: TrainingStep {
                 first.backward(sparse: scratch.columns[member], outputGradient: dy, gradients: gradients,
                                accumulate: accumulating, update: update, parameters: parameters)
             }
+            // The first layer's bias by share of its outputs, like the later layers' (the caller
+            // summing all of it alone kept the other member waiting).
+            let biases = Workspace.share(member, of: members, count: width)
+            first.biasBackward(outputGradient: dy, batch: batch, gradients: gradients, accumulate: accumulating,
+                               share: biases)
+            update?.apply((first.biasOffset + biases.lowerBound)..<(first.biasOffset + biases.upperBound),
+                          parameters: parameters, gradients: gradients)
             // Plain descent steps straight from the weight gradients' products.
             let direct = accumulating ? nil : update?.plainRate.map { (rate: $0, parameters: parameters) }
             for (index, layer) in network.layers.enumerated().dropFirst() {
@@ -198,7 +199,6 @@ final class SparseStep: TrainingStep {
                               parameters: parameters, gradients: gradients)
             }
         }
-        first.biasBackward(outputGradient: dy, batch: batch, gradients: gradients, accumulate: accumulating)
         let loss = (0..<members).reduce(0.0) { $0 + scratch.loss(ofMember: $1).pointee }
         return Float(loss / Double(batch))
     }
