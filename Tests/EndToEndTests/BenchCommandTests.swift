@@ -62,6 +62,37 @@ struct BenchCommandTests {
         #expect(rows[0]["ratio"] == nil)
     }
 
+    @Test func aPeerThatFailsInAnyRoundIsNotCompared() throws {
+        let data = try Self.mnistSlice()
+        let scratch = temporaryPath("failing-peer")
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer {
+            try? FileManager.default.removeItem(atPath: data)
+            try? FileManager.default.removeItem(atPath: scratch)
+        }
+        // NumPy imports and answers its first run, then fails; PyTorch is not installed.
+        let python = scratch + "/python3"
+        let script = """
+            #!/bin/sh
+            if [ "$1" = "-c" ]; then
+              case "$2" in *torch*) echo "ModuleNotFoundError: No module named 'torch'" >&2; exit 1;; esac
+              exit 0
+            fi
+            if [ -e '\(scratch)/ran' ]; then echo "MemoryError" >&2; exit 1; fi
+            touch '\(scratch)/ran'
+            echo '{"framework": "NumPy 9", "seconds": [0.5], "median": 0.5}'
+            """
+        _ = FileManager.default.createFile(atPath: python, contents: Data(script.utf8), attributes: [.posixPermissions: 0o755])
+        let run = try CommandRun.digits(["bench", "--compare", "--only", "seed001", "--epochs", "1", "--rounds", "2",
+                                         "--json", "--python", python, "--data", data])
+        #expect([0, 1].contains(run.status), "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let row = try #require((object["comparison"] as? [[String: Any]])?.first)
+        #expect(row["numpy"] == nil && row["ratio"] == nil && row["met"] == nil, "\(row)")
+        let missing = try #require(object["missing"] as? [String])
+        #expect(missing.contains("seed001: the NumPy script failed (status 1): MemoryError"), "\(missing)")
+    }
+
     @Test func optionsAreCheckedBeforeAnyWork() throws {
         for (arguments, message) in [
             (["--only", "seed004"], "--only seed004: not a set-up; choose from reference, seed001, seed002, seed003"),
@@ -92,7 +123,7 @@ struct BenchCommandTests {
         #expect(numpy > 0 && abs(ratio - ours / fastest) < 1e-9)
         #expect(row["target_ratio"] as? Double == 0.4)
         // Two rounds: our epoch and NumPy's each measured twice, alternating.
-        #expect(row["rounds"] as? Int == 2)
+        #expect(object["rounds"] as? Int == 2)
         let figure = try #require((object["figures"] as? [[String: Any]])?.first)
         #expect((figure["name"] as? String)?.hasSuffix("median of 1 in each of 2 rounds") == true, "\(figure)")
     }

@@ -40,11 +40,11 @@ public enum Benchmarks {
     }
 
     /// Median seconds per epoch of `setup` over `epochs` epochs on `train`; with several
-    /// `rounds`, over all of them, `betweenRounds` running after each (`digits bench --rounds`
+    /// `rounds`, over all of them, `afterEachRound` running after each (`digits bench --rounds`
     /// times the peers there, so a busy spell of the machine falls on both).
     public static func epoch(
         of setup: SeedSetup, train: Dataset, epochs: Int = 5, rounds: Int = 1,
-        betweenRounds: () throws -> Void = {}
+        afterEachRound: () throws -> Void = {}
     ) throws -> Figure {
         var config = setup.configuration
         config.epochs = epochs
@@ -55,7 +55,7 @@ public enum Benchmarks {
             try trainer.train(&network, on: train) { event in
                 if case .epoch(let summary) = event { seconds.append(summary.seconds) }
             }
-            try betweenRounds()
+            try afterEachRound()
         }
         let over = rounds == 1 ? "\(epochs)" : "\(epochs) in each of \(rounds) rounds"
         return Figure(name: "\(setup.name) epoch, median of \(over)",

@@ -11,11 +11,11 @@ extension DenseLayer {
     /// (Swift does not fuse them itself, and `addingProduct` without the instruction is a
     /// library call per lane). Either way a build's results do not vary from run to run.
     ///
-    /// The block kernels use it (seed 003's epoch 5 to 10% faster), and so do the row kernels
-    /// for layers narrower than a register (784-10-10), whose every entry is one multiply-add.
-    /// The pixel kernels, and the row kernels' wider blocks, keep a multiply and an add: they
-    /// wait on memory, not arithmetic (the reference epoch was the same within the noise), and
-    /// so their sums stay what they were.
+    /// The block kernels use it (seed 003's epoch 5 to 10% faster), and so do, where every
+    /// entry is one multiply-add, the row forward pass for 9 to 15 outputs (784-10-10) and the
+    /// row weight gradient (up to 16). The pixel kernels and the other row forward passes keep
+    /// a multiply and an add: they wait on memory, not arithmetic (the reference epoch was the
+    /// same within the noise), and so their sums stay what they were.
     @inline(__always)
     func multiplyAdd<V: SIMD>(_ a: V, _ x: V, _ w: V) -> V where V.Scalar == Float {
         #if FUSED_MULTIPLY_ADD

@@ -99,15 +99,15 @@ extension DenseLayer {
                 // `width` are dropped. Each row is stored whole over the start of the next, which
                 // that row then writes; the last row one by one, as the buffer ends there.
                 assert(biasOffset == weightOffset + inputs * width, "the bias must follow the weights")
+                func term(_ entry: Int) -> (Lanes, Lanes) {
+                    (Lanes(repeating: Float(ink[entry])), load(weights + Int(pixel[entry]) * width))
+                }
                 for (row, image) in indices.enumerated() {
                     // Four sums, so each multiply-add waits on the one four entries before it,
                     // not on the last: with one, every entry waited out the add's latency.
                     var y0 = Lanes(), y1 = Lanes(), y2 = Lanes(), y3 = Lanes()
                     var entry = starts[image * bands + band]
                     let end = starts[image * bands + band + 1]
-                    func term(_ entry: Int) -> (Lanes, Lanes) {
-                        (Lanes(repeating: Float(ink[entry])), load(weights + Int(pixel[entry]) * width))
-                    }
                     while entry + 4 <= end {
                         let (x0, w0) = term(entry), (x1, w1) = term(entry + 1)
                         let (x2, w2) = term(entry + 2), (x3, w3) = term(entry + 3)

@@ -23,18 +23,28 @@ public enum SoftmaxCrossEntropy {
     ) {
         for row in 0..<batch {
             let z = logits + row * classes
-            let p = probabilities + row * classes
             var largest = z[0]
             for c in 1..<classes { largest = max(largest, z[c]) }
-            var sum: Float = 0
-            for c in 0..<classes {
-                let e = exp(z[c] - largest)
-                p[c] = e
-                sum += e
-            }
-            let scale = 1 / sum
-            for c in 0..<classes { p[c] *= scale }
+            _ = normalize(z, largest: largest, into: probabilities + row * classes, classes: classes)
         }
+    }
+
+    /// Writes exp(z[c] - largest) / their sum into `p` (which may be `z`), one `exp` a class, and
+    /// returns the sum: what `softmax` and `forward` both do with a row, so their probabilities
+    /// are the same bit for bit.
+    @inline(__always)
+    private static func normalize(
+        _ z: UnsafePointer<Float>, largest: Float, into p: UnsafeMutablePointer<Float>, classes: Int
+    ) -> Float {
+        var sum: Float = 0
+        for c in 0..<classes {
+            let e = exp(z[c] - largest)
+            p[c] = e
+            sum += e
+        }
+        let scale = 1 / sum
+        for c in 0..<classes { p[c] *= scale }
+        return sum
     }
 
     /// Writes each row's softmax probabilities (which may be the same memory as `logits`) and
@@ -55,26 +65,18 @@ public enum SoftmaxCrossEntropy {
             var largest = z[0]
             for c in 1..<classes { largest = max(largest, z[c]) }
             // What the loss needs of the logits, read before `p` (perhaps the same memory)
-            // takes each class's exponential: one `exp` a class, not one for the sum and
-            // another for the probability (at 784-10-10 they were a twentieth of an epoch).
+            // takes the probabilities: one `exp` a class, not one for the sum and another for
+            // the probability (at 784-10-10 they were a twentieth of an epoch's samples).
             let labelled = uniform ? 0 : z[label]
             var logitSum: Double = 0
             if uniform { for c in 0..<classes { logitSum += Double(z[c]) } }
-            var sum: Float = 0
-            for c in 0..<classes {
-                let e = exp(z[c] - largest)
-                p[c] = e
-                sum += e
-            }
-            let logSum = log(sum)
+            let logSum = log(normalize(z, largest: largest, into: p, classes: classes))
             if uniform {
                 // -(1/C) * sum over c of log p[c], each log p[c] being z[c] - largest - logSum.
                 total += Double(largest) + Double(logSum) - logitSum / Double(classes)
             } else {
                 total -= Double(labelled - largest - logSum)
             }
-            let scale = 1 / sum
-            for c in 0..<classes { p[c] *= scale }
         }
         return Float(total / Double(batch))
     }
@@ -98,8 +100,8 @@ public enum SoftmaxCrossEntropy {
                 continue
             }
             precondition(label < classes, "label \(label) of row \(row) is not one of \(classes) classes")
-            // The true class's subtraction is rounded before the scaling, as it always was, so
-            // a seed still gives the same model bit for bit.
+            // The true class's subtraction is rounded before the scaling, the same in every
+            // path, so a seed gives the same model bit for bit whichever step trained it.
             for c in 0..<classes { g[c] = (c == label ? p[c] - 1 : p[c]) * scale }
         }
     }

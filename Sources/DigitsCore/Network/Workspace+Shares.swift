@@ -92,11 +92,6 @@ extension Workspace {
                       alpha: alpha, a: dy + outputs.lowerBound, lda: layer.outputs,
                       b: activations[index - 1], beta: accumulate || descending != nil ? 1 : 0,
                       c: (descending?.parameters ?? g) + weights)
-        let db = g + layer.biasOffset
-        if !accumulate { for o in outputs { db[o] = 0 } }
-        for row in 0..<batch {
-            let y = dy + row * layer.outputs
-            for o in outputs { db[o] += y[o] }
-        }
+        layer.biasBackward(outputGradient: dy, batch: batch, gradients: g, accumulate: accumulate, share: outputs)
     }
 }

@@ -72,7 +72,7 @@ public final class Workspace {
                 best = better ? c : best
                 top = better ? p[c] : top
             }
-            correct &+= best == Int(labels[row]) ? 1 : 0
+            correct += best == Int(labels[row]) ? 1 : 0
         }
         return correct
     }

@@ -40,7 +40,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Epochs per set-up, 1-100 (default: 5 for the reference, 3 for the others).", valueName: "n"))
     var epochs: Int?
 
-    @Option(help: ArgumentHelp("Rounds per set-up, 1-20 (default 1): our epochs then each peer's, again and again, every figure the median over all rounds.", valueName: "n"))
+    @Option(help: ArgumentHelp("Rounds per set-up, 1-20 (default 1): our epochs then, with --compare, each peer's, again and again; each set-up's epoch figures are the medians over all rounds.", valueName: "n"))
     var rounds = 1
 
     func validate() throws {
@@ -89,14 +89,17 @@ struct BenchCommand: ParsableCommand {
                                 timings[peer, default: []].append(timing)
                             }
                         } catch {
+                            // A peer that failed in any round is not compared: its other rounds'
+                            // median would stand for all of them.
                             missing.append("\(setup.key): \(error)")
                             failed.insert(peer)
+                            timings[peer] = nil
                         }
                     }
                 }
                 figures.append(ours)
                 guard compare else { continue }
-                comparisons.append(Comparison(setup: setup, ours: ours.value, rounds: rounds,
+                comparisons.append(Comparison(setup: setup, ours: ours.value,
                                               peers: timings.compactMapValues(PeerComparison.Timing.pooled)))
             }
             if only.isEmpty { try figures += drawingFigures(test: location.loadTest()) }
@@ -110,6 +113,7 @@ struct BenchCommand: ParsableCommand {
                  "target": figure.target, "met": figure.met]
             }]
             if compare {
+                object["rounds"] = rounds
                 object["comparison"] = comparisons.map(\.json)
                 object["missing"] = missing
             }
@@ -192,8 +196,6 @@ struct BenchCommand: ParsableCommand {
 private struct Comparison {
     let setup: SeedSetup
     let ours: Double
-    /// How many times ours and the peers' epochs alternated.
-    let rounds: Int
     let peers: [PeerComparison.Peer: PeerComparison.Timing]
 
     /// Ours over the faster peer's, when a peer ran.
@@ -205,7 +207,7 @@ private struct Comparison {
     }
 
     var json: [String: Any] {
-        var object: [String: Any] = ["setup": setup.key, "name": setup.name, "digits": ours, "rounds": rounds]
+        var object: [String: Any] = ["setup": setup.key, "name": setup.name, "digits": ours]
         for (peer, timing) in peers { object[peer.rawValue] = timing.median }
         if let ratio { object["ratio"] = ratio }
         if let target = setup.targetRatio { object["target_ratio"] = target }

@@ -10,7 +10,7 @@
 /// other cores' weights across); plain descent steps straight from the sums and leaves the
 /// gradients unwritten. No two threads write the same memory. The layers after the first are
 /// split between the same threads, by rows of the batch and then by outputs
-/// (`Workspace+Shares`).
+/// (`Workspace+Shares`), and so is the first layer's bias, by outputs.
 ///
 /// The first layer's weights are held by pixel (`.firstLayerInBlocks`), so one pixel's weights
 /// for the kernels' block of outputs are contiguous, the whole layer wide for the kernels in
@@ -149,7 +149,7 @@ final class SparseStep: TrainingStep {
         }
         // Even small later layers (784-128-10) go to the team: their share of a batch is a few
         // microseconds, but the other member spun through all of them when the caller did them
-        // alone (the reference epoch 0.102 -> 0.091 s, seed 002's 0.098 -> 0.085 s, split).
+        // alone.
         team.run { member in
             let rows = Workspace.share(member, of: members, count: batch)
             let bias = parameters + first.biasOffset
