@@ -18,7 +18,9 @@ public final class Optimizer {
     public let momentum: Float = 0.9
     public let beta1: Float = 0.9
     public let beta2: Float = 0.999
-    public let epsilon: Float = 1e-8
+    /// Adam's epsilon, added to the root of each second moment: 1e-8, as in Kingma and Ba and
+    /// PyTorch, unless a test asks for a larger one.
+    public let epsilon: Float
 
     /// Velocities or moments, laid out like the parameters the steps are applied to.
     private let state: OptimizerState
@@ -27,9 +29,10 @@ public final class Optimizer {
     private let decayRanges: [Range<Int>]
 
     /// An optimiser for `network`'s parameters.
-    public init(_ kind: OptimizerKind, for network: Network, weightDecay: Float = 0) {
+    public init(_ kind: OptimizerKind, for network: Network, weightDecay: Float = 0, epsilon: Float = 1e-8) {
         self.kind = kind
         self.weightDecay = weightDecay
+        self.epsilon = epsilon
         let count = network.parameters.count
         state = OptimizerState(first: kind == .sgd || kind == .gd ? 0 : count, second: kind == .adam ? count : 0)
         decayRanges = network.layers.map { $0.weightOffset..<($0.weightOffset + $0.weightCount) }
