@@ -66,15 +66,16 @@ extension Workspace {
         UnsafePointer(index < activationGradients.count ? activationGradients[index] : logitGradients)
     }
 
-    /// Writes (or with `accumulate`, adds to) the gradients of layer `index`'s weights and bias
-    /// for its `outputs` over `batch` rows, after `forwardBackwardRows` has done every row; not
-    /// for the first layer, whose input the workspace does not hold.
+    /// Writes (or with `accumulate`, adds to) the gradients of layer `index`'s weights for its
+    /// `outputs` over `batch` rows, after `forwardBackwardRows` has done every row; not for the
+    /// first layer, whose input the workspace does not hold. (The bias's is
+    /// `DenseLayer.biasBackward` of `outputGradient(ofLayer:)`.)
     ///
     /// With `descending`, plain gradient descent at that rate (not accumulating), the product
     /// instead takes the step itself, W -= rate dW, and leaves those weights' gradients unwritten:
     /// writing them, zeroing them first (as BLAS does for a product into a fresh buffer) and
     /// reading them back for the step cost more than the step (at 784-1024-128-10, 512 KB a
-    /// batch). The bias's gradient is written either way.
+    /// batch).
     func weightGradients(
         _ network: Network, layer index: Int, outputs: Range<Int>, batch: Int, accumulate: Bool,
         descending: (rate: Float, parameters: UnsafeMutablePointer<Float>)? = nil
@@ -92,6 +93,5 @@ extension Workspace {
                       alpha: alpha, a: dy + outputs.lowerBound, lda: layer.outputs,
                       b: activations[index - 1], beta: accumulate || descending != nil ? 1 : 0,
                       c: (descending?.parameters ?? g) + weights)
-        layer.biasBackward(outputGradient: dy, batch: batch, gradients: g, accumulate: accumulate, share: outputs)
     }
 }

@@ -179,22 +179,21 @@ final class SparseStep: TrainingStep {
                 first.backward(sparse: scratch.columns[member], outputGradient: dy, gradients: gradients,
                                accumulate: accumulating, update: update, parameters: parameters)
             }
-            // The first layer's bias by share of its outputs, like the later layers' (the caller
-            // summing all of it alone kept the other member waiting).
-            let biases = Workspace.share(member, of: members, count: width)
-            first.biasBackward(outputGradient: dy, batch: batch, gradients: gradients, accumulate: accumulating,
-                               share: biases)
-            update?.apply((first.biasOffset + biases.lowerBound)..<(first.biasOffset + biases.upperBound),
-                          parameters: parameters, gradients: gradients)
             // Plain descent steps straight from the weight gradients' products.
             let direct = accumulating ? nil : update?.plainRate.map { (rate: $0, parameters: parameters) }
-            for (index, layer) in network.layers.enumerated().dropFirst() {
+            for (index, layer) in network.layers.enumerated() {
                 let outputs = Workspace.share(member, of: members, count: layer.outputs)
-                workspace.weightGradients(network, layer: index, outputs: outputs, batch: batch,
-                                          accumulate: accumulating, descending: direct)
-                let weights = (layer.weightOffset + outputs.lowerBound * layer.inputs)
-                    ..< (layer.weightOffset + outputs.upperBound * layer.inputs)
-                if direct == nil { update?.apply(weights, parameters: parameters, gradients: gradients) }
+                if index > 0 {
+                    workspace.weightGradients(network, layer: index, outputs: outputs, batch: batch,
+                                              accumulate: accumulating, descending: direct)
+                    let weights = (layer.weightOffset + outputs.lowerBound * layer.inputs)
+                        ..< (layer.weightOffset + outputs.upperBound * layer.inputs)
+                    if direct == nil { update?.apply(weights, parameters: parameters, gradients: gradients) }
+                }
+                // Every layer's bias by share of its outputs, the first's too (the caller summing
+                // that one alone kept the other member waiting).
+                layer.biasBackward(outputGradient: workspace.outputGradient(ofLayer: index), batch: batch,
+                                   gradients: gradients, accumulate: accumulating, share: outputs)
                 update?.apply((layer.biasOffset + outputs.lowerBound)..<(layer.biasOffset + outputs.upperBound),
                               parameters: parameters, gradients: gradients)
             }
