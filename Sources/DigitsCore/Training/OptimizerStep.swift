@@ -22,7 +22,8 @@ public struct OptimizerStep: Sendable {
     /// gradients first (they are the caller's scratch and are overwritten).
     ///
     /// Each rule is a plain loop over contiguous floats with its constants hoisted, so the
-    /// compiler vectorises it: this runs after every batch over every parameter.
+    /// compiler vectorises it (Adam's, which it did not, is written in registers of 16): this
+    /// runs after every batch over every parameter.
     public func apply(_ range: Range<Int>, parameters w: UnsafeMutablePointer<Float>,
                       gradients g: UnsafeMutablePointer<Float>) {
         if weightDecay != 0 {
@@ -46,13 +47,46 @@ public struct OptimizerStep: Sendable {
             let b1 = beta1, b2 = beta2, eps = epsilon
             let oneMinusB1 = 1 - b1, oneMinusB2 = 1 - b2
             let m = state.first, v = state.second
-            for i in range {
-                let gradient = g[i]
-                let moment = b1 * m[i] + oneMinusB1 * gradient
-                let variance = b2 * v[i] + oneMinusB2 * gradient * gradient
-                m[i] = moment
-                v[i] = variance
-                w[i] -= rate * moment / (variance.squareRoot() + eps)
+            typealias Lanes = SIMD16<Float>
+            // In registers of 16 by hand: with four buffers that might overlap, the compiler
+            // left this loop scalar, and a square root and a division a parameter at a time were
+            // four-fifths of an Adam epoch at 784-1024-128-10 (11.5 s against momentum's 1.7 s).
+            // Lane by lane the operations are the scalar loop's, in its order, so the results are.
+            // The rule for 16 parameters: their new moments and weights.
+            @inline(__always)
+            func rule(_ gradient: Lanes, _ m0: Lanes, _ v0: Lanes, _ w0: Lanes) -> (Lanes, Lanes, Lanes) {
+                let moment = b1 * m0 + oneMinusB1 * gradient
+                let variance = b2 * v0 + oneMinusB2 * gradient * gradient
+                return (moment, variance, w0 - rate * moment / (variance.squareRoot() + eps))
+            }
+            @inline(__always) func load(_ p: UnsafeMutablePointer<Float>) -> Lanes {
+                UnsafeRawPointer(p).loadUnaligned(as: Lanes.self)
+            }
+            @inline(__always) func store(_ lanes: Lanes, _ p: UnsafeMutablePointer<Float>) {
+                UnsafeMutableRawPointer(p).storeBytes(of: lanes, as: Lanes.self)
+            }
+            var i = range.lowerBound
+            while i + Lanes.scalarCount <= range.upperBound {
+                let (moment, variance, weight) = rule(load(g + i), load(m + i), load(v + i), load(w + i))
+                store(moment, m + i)
+                store(variance, v + i)
+                store(weight, w + i)
+                i += Lanes.scalarCount
+            }
+            // The last few through the same rule, in lanes padded with zeros.
+            if i < range.upperBound {
+                let tail = i..<range.upperBound
+                func lanes(_ p: UnsafeMutablePointer<Float>) -> Lanes {
+                    var result = Lanes()
+                    for j in tail { result[j - i] = p[j] }
+                    return result
+                }
+                let (moment, variance, weight) = rule(lanes(g), lanes(m), lanes(v), lanes(w))
+                for j in tail {
+                    m[j] = moment[j - i]
+                    v[j] = variance[j - i]
+                    w[j] = weight[j - i]
+                }
             }
         }
     }
