@@ -69,6 +69,47 @@ struct SparseInputTests {
         }
     }
 
+    @Test("a batch's pairs of columns list, for each two pixels, the rows inked at either and both values",
+          arguments: [(1, 0.25), (2, 0.25), (3, 0.25), (2, 1.0), (3, 0.7)])
+    func pairsOfColumns(bands: Int, density: Double) throws {
+        // Density 1: every row inks every pixel, so each pair's room for the batch is filled.
+        var generator = SeededGenerator(seed: 11)
+        let count = 30, width = 49
+        let images = (0..<(count * width)).map { _ in
+            generator.nextUnitFloat() < Float(density) ? UInt8(1 + generator.next() % 255) : 0
+        }
+        let dataset = Dataset(images: images, labels: [UInt8](repeating: 0, count: count), rows: 7, columns: 7)
+        let sparse = SparseImages(dataset, bands: bands)
+        let batch = SparseBatch(for: sparse, capacity: 8,
+                                layer: try Network(sizes: [49, 64, 3], activation: .relu).layers[0], forward: .byBlock)
+        let indices = [7, 0, 29, 13, 2, 21, 8, 5]
+        var oddBands = 0
+        for band in 0..<bands {
+            let columns = batch.columns[band]
+            #expect(columns.pairs)
+            oddBands += columns.pixels % 2
+            indices.withUnsafeBufferPointer { columns.fill(from: sparse, band: band, indices: $0) }
+            for pair in 0..<columns.pairCount {
+                let pixels = (columns.firstPixel + 2 * pair)..<min(columns.firstPixel + 2 * pair + 2,
+                                                                  columns.firstPixel + columns.pixels)
+                func byte(_ row: Int, _ pixel: Int) -> UInt8 {
+                    dataset.image(indices[row])[dataset.image(indices[row]).startIndex + pixel]
+                }
+                let entries = columns.pairEntries(pair)
+                let rows = entries.map { Int(columns.pairRow[$0]) }
+                #expect(rows == indices.indices.filter { row in pixels.contains { byte(row, $0) != 0 } }, "pair \(pair)")
+                for (entry, row) in zip(entries, rows) {
+                    for (slot, pixel) in pixels.enumerated() {
+                        #expect(columns.pairValue[2 * entry + slot] == Float(byte(row, pixel)) * (1 / 255))
+                    }
+                    if pixels.count == 1 { #expect(columns.pairValue[2 * entry + 1] == 0) }
+                }
+            }
+        }
+        // The bands of 49 pixels cannot all be even: some pair stands alone.
+        #expect(oddBands > 0)
+    }
+
     @Test("a batch larger than the columns hold is refused, not written past their end")
     func columnsRefuseOverflow() async {
         await #expect(processExitsWith: .failure) {

@@ -1,5 +1,6 @@
 /// One batch of `SparseImages`, regrouped pixel by pixel (compressed sparse columns) within each
-/// band: for every pixel, the rows of the batch that have ink there and how much.
+/// band: for every pixel (for the block kernels, every two neighbouring pixels), the rows of the
+/// batch that have ink there and how much.
 ///
 /// The first layer's kernels walk this pixel by pixel, so each weight row is fetched once per
 /// batch rather than once per image, and the batch's activations stay in the core's own cache.
@@ -21,9 +22,9 @@ final class SparseBatch: @unchecked Sendable {
         /// for widths a multiple of 16 but not of 64 whose batch outputs fit the core's
         /// first-level cache.
         case byPixel
-        /// Pixel by pixel, a block of outputs at a time, forward and backward
-        /// (`DenseLayer+SparseBlocks`): for every width a multiple of 64, as 784-128-10 and
-        /// 784-1024-128-10.
+        /// Two neighbouring pixels at a time, a block of outputs at a time, forward and backward
+        /// (`DenseLayer+SparseBlocks`, over `SparseColumns.pairEntries`): for every width a
+        /// multiple of 64, as 784-128-10 and 784-1024-128-10.
         case byBlock
         /// Row by row, summing each row's outputs in registers (`forward(rowsOf:...)`): for the
         /// rest, as 784-10-10, whose last outputs past a block of 16 would be added one by one
@@ -82,7 +83,8 @@ final class SparseBatch: @unchecked Sendable {
         }
         columns = (0..<images.bands).map { band in
             SparseColumns(firstPixel: images.bandStart[band],
-                          pixels: images.bandStart[band + 1] - images.bandStart[band], capacity: capacity)
+                          pixels: images.bandStart[band + 1] - images.bandStart[band], capacity: capacity,
+                          pairs: forward == .byBlock)
         }
         partialOutputs = (1..<images.bands).map { _ in CacheLines.floats(capacity * width) }
         losses = .allocate(capacity: images.bands * Self.lineDoubles)

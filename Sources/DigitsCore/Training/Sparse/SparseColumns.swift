@@ -1,4 +1,4 @@
-/// The inked pixels of a batch in one band of pixels, column by column.
+/// The inked pixels of a batch in one band of pixels, column by column (or pair of columns by pair).
 ///
 /// `fill` runs for every band of every batch, so its inner loops use wrapping arithmetic and
 /// 32-bit entry numbers. What keeps them in bounds is checked instead: the batch fits the
@@ -11,29 +11,56 @@ final class SparseColumns: @unchecked Sendable {
     let pixels: Int
     /// The largest batch the columns hold.
     let capacity: Int
+    /// Whether `fill` lists pairs of columns (`pairEntries`, `pairRow`, `pairValue`) instead of
+    /// single ones (`columnStart`, `row`, `value`).
+    let pairs: Bool
     /// Column c's entries are `columnStart[c]..<columnStart[c + 1]`.
     let columnStart: UnsafeMutablePointer<Int32>
     /// The batch row of each entry.
     let row: UnsafeMutablePointer<Int32>
     /// The pixel's value in 0...1.
     let value: UnsafeMutablePointer<Float>
+    /// Pair q's entries end at `pairEnd[q]`; they start at `q * capacity` (`pairEntries`).
+    let pairEnd: UnsafeMutablePointer<Int32>
+    /// The batch row of each pair entry.
+    let pairRow: UnsafeMutablePointer<Int32>
+    /// The two pixels' values of each pair entry, in 0...1; 0 for one the row does not ink.
+    let pairValue: UnsafeMutablePointer<Float>
+    /// Pairs of columns: `pixels / 2` rounded up.
+    var pairCount: Int { (pixels + 1) / 2 }
+
+    /// Pair q, columns 2q and 2q + 1 (the last one alone when `pixels` is odd): one entry for
+    /// each row inked at either, in row order. The block kernels walk these: each entry loads
+    /// and stores (or loads) a row's block of outputs once for both pixels, and MNIST's strokes
+    /// are 2 to 4 pixels wide, so the pairs have 0.58 entries for each single column entry.
+    /// A pair's entries have room for a whole batch, so `fill` places them in one pass.
+    @inline(__always)
+    func pairEntries(_ q: Int) -> Range<Int> { (q &* capacity)..<Int(pairEnd[q]) }
     /// Each batch row's entries in `SparseImages`, start and end.
     private let entryRange: UnsafeMutablePointer<Int>
     /// A sum of what the cache-warming loop read, kept so the compiler cannot drop the loop.
     private var touched: UInt = 0
 
-    init(firstPixel: Int, pixels: Int, capacity: Int) {
+    init(firstPixel: Int, pixels: Int, capacity: Int, pairs: Bool = false) {
         // Every entry number, up to one per pixel of every row, must fit the 32-bit starts.
         precondition(pixels >= 0 && capacity >= 0 && capacity * pixels <= Int(Int32.max),
                      "\(capacity) rows of \(pixels) pixels do not fit 32-bit entry numbers")
         self.firstPixel = firstPixel
         self.pixels = pixels
         self.capacity = capacity
+        self.pairs = pairs
         columnStart = .allocate(capacity: pixels + 2)
         columnStart.initialize(repeating: 0, count: pixels + 2)
-        row = .allocate(capacity: max(1, capacity * pixels))
-        value = .allocate(capacity: max(1, capacity * pixels))
+        let entries = pairs ? 1 : max(1, capacity * pixels)
+        row = .allocate(capacity: entries)
+        value = .allocate(capacity: entries)
         entryRange = .allocate(capacity: 2 * capacity)
+        let pairCount = (pixels + 1) / 2
+        pairEnd = .allocate(capacity: max(1, pairCount))
+        for q in 0..<pairCount { pairEnd[q] = Int32(q * capacity) }
+        let pairEntries = pairs ? max(1, capacity * pairCount) : 1
+        pairRow = .allocate(capacity: pairEntries)
+        pairValue = .allocate(capacity: 2 * pairEntries)
     }
 
     deinit {
@@ -41,6 +68,9 @@ final class SparseColumns: @unchecked Sendable {
         row.deallocate()
         value.deallocate()
         entryRange.deallocate()
+        pairEnd.deallocate()
+        pairRow.deallocate()
+        pairValue.deallocate()
     }
 
     /// Fetches every cache line of the entries of `indices`' images in band `band` into the
@@ -74,8 +104,9 @@ final class SparseColumns: @unchecked Sendable {
         }
     }
 
-    /// Fills the columns from `images`' band `band` for the batch rows `indices` (image numbers).
-    /// A counting sort: count each pixel's entries, turn counts into starts, then place them.
+    /// Fills the columns (with `pairs`, the pairs of columns) from `images`' band `band` for the
+    /// batch rows `indices` (image numbers). For single columns a counting sort: count each
+    /// pixel's entries, turn counts into starts, then place them.
     func fill(from images: SparseImages, band: Int, indices: UnsafeBufferPointer<Int>) {
         precondition(images.bandStart[band] == firstPixel && images.bandStart[band + 1] == firstPixel + pixels,
                      "band \(band) of the images is not these columns' band")
@@ -83,6 +114,7 @@ final class SparseColumns: @unchecked Sendable {
         let first = firstPixel
         images.pixel.withUnsafeBufferPointer { pixel in
         images.value.withUnsafeBufferPointer { ink in
+            if pairs { fillPairs(pixel, ink, rows: indices.count); return }
             // Counts go into columnStart[c + 2], so after the running sum columnStart[c + 1] is
             // column c's start, and placing entries moves it on to column c's end, which is
             // column c + 1's start.
@@ -107,6 +139,39 @@ final class SparseColumns: @unchecked Sendable {
                 }
             }
         }
+        }
+    }
+
+    /// `fill` by pairs of columns, in one pass, each pair's entries placed from its start on. A
+    /// row's entries are in ascending pixel order, so an odd pixel whose even partner is inked
+    /// too follows it in the list and joins its entry. Nothing here branches on whether it
+    /// does, a coin toss to the branch predictor: its position is its pair's end, one back.
+    private func fillPairs(_ pixel: UnsafeBufferPointer<UInt16>, _ ink: UnsafeBufferPointer<UInt8>, rows: Int) {
+        let first = firstPixel
+        for q in 0..<pairCount { pairEnd[q] = Int32(truncatingIfNeeded: q &* capacity) }
+        for batchRow in 0..<rows {
+            let rowNumber = Int32(truncatingIfNeeded: batchRow)
+            var previous = -2
+            var previousValue: Float = 0
+            for entry in entryRange[2 * batchRow]..<entryRange[2 * batchRow + 1] {
+                assert((first..<(first + pixels)).contains(Int(pixel[entry])),
+                       "entry \(entry) has pixel \(pixel[entry]) outside the band")
+                let offset = Int(pixel[entry]) &- first
+                let odd = offset & 1 == 1
+                let joins = odd && previous == offset &- 1
+                let end = pairEnd + (offset >> 1)
+                let at = Int(end.pointee) &- (joins ? 1 : 0)
+                assert(at < ((offset >> 1) + 1) * capacity, "pair entry position \(at) past its pair")
+                end.pointee = Int32(truncatingIfNeeded: at &+ 1)
+                pairRow[at] = rowNumber
+                let value = Float(ink[entry]) * (1 / 255)
+                // The partner's value: the one just placed when joining it, else none.
+                let partner: Float = joins ? previousValue : 0
+                pairValue[2 &* at &+ (odd ? 1 : 0)] = value
+                pairValue[2 &* at &+ (odd ? 0 : 1)] = partner
+                previous = offset
+                previousValue = value
+            }
         }
     }
 }
