@@ -51,4 +51,56 @@ struct BLASKernelsTests {
             }
         }
     }
+
+    @Test("products go to OpenBLAS's small-matrix kernels in blocks of columns only where its rule takes each block")
+    func smallProductBlocks() {
+        let limit = BLASKernels.smallProductLimit
+        // A thread's share of 784-1024-128-10's second layer: x W^T, dY W, and W -= r dY^T X.
+        #expect(BLASKernels.smallProductColumns(.none, .transposed, m: 32, n: 128, k: 1024, limit: limit) == 16)
+        #expect(BLASKernels.smallProductColumns(.none, .none, m: 32, n: 1024, k: 128, limit: limit) == 128)
+        #expect(BLASKernels.smallProductColumns(.transposed, .none, m: 64, n: 1024, k: 64, limit: limit) == 128)
+        // x W^T's block of C may not pass 1,200 entries, nor k fall under 32.
+        #expect(BLASKernels.smallProductColumns(.none, .transposed, m: 64, n: 1024, k: 784, limit: limit) == 16)
+        #expect(BLASKernels.smallProductColumns(.none, .transposed, m: 64, n: 1024, k: 16, limit: limit) == nil)
+        #expect(BLASKernels.smallProductColumns(.none, .none, m: 64, n: 1024, k: 16, limit: limit) == 512)
+        // One call already small enough (784-128-10's second layer), more than 64 rows, both
+        // operands transposed, or no block of 8 under the limit: one call.
+        #expect(BLASKernels.smallProductColumns(.none, .transposed, m: 32, n: 10, k: 128, limit: limit) == nil)
+        #expect(BLASKernels.smallProductColumns(.none, .none, m: 65, n: 1024, k: 128, limit: limit) == nil)
+        #expect(BLASKernels.smallProductColumns(.transposed, .transposed, m: 32, n: 1024, k: 128, limit: limit) == nil)
+        #expect(BLASKernels.smallProductColumns(.none, .none, m: 64, n: 1024, k: 4096, limit: limit) == nil)
+        // Every block the rule gives is one the kernels take.
+        for (m, n, k) in [(32, 128, 1024), (64, 1024, 64), (17, 300, 200), (64, 784, 128)] {
+            for (ta, tb) in [(Transpose.none, Transpose.none), (.none, .transposed), (.transposed, .none)] {
+                guard let width = BLASKernels.smallProductColumns(ta, tb, m: m, n: n, k: k, limit: limit) else { continue }
+                #expect(width >= 8 && width < n && m * width * k <= limit)
+                if ta == .none && tb == .transposed { #expect(width * m <= 1200 && k >= 32) }
+            }
+        }
+    }
+
+    @Test("products taken in blocks of columns equal plain loops, with every transpose, alpha and beta",
+          arguments: [(Transpose.none, Transpose.none), (.none, .transposed), (.transposed, .none), (.transposed, .transposed)])
+    func blockedProductsAreRight(transA: Transpose, transB: Transpose) {
+        var generator = SeededGenerator(seed: 22)
+        // 32 rows, 200 columns (not a multiple of the blocks), k 300: blocks where the kernels serve.
+        let m = 32, n = 200, k = 300
+        let a = (0..<(m * k)).map { _ in generator.nextNormal() }
+        let b = (0..<(k * n)).map { _ in generator.nextNormal() }
+        let start = (0..<(m * n)).map { _ in generator.nextNormal() }
+        var c = start
+        matrixProduct(transA, transB, m: m, n: n, k: k, alpha: -0.5, a: a, b: b, beta: 2, c: &c)
+        for row in 0..<m {
+            for column in 0..<n {
+                var sum: Double = 0
+                for i in 0..<k {
+                    let x = transA == .none ? a[row * k + i] : a[i * m + row]
+                    let y = transB == .none ? b[i * n + column] : b[column * k + i]
+                    sum += Double(x) * Double(y)
+                }
+                let expected = -0.5 * sum + 2 * Double(start[row * n + column])
+                #expect(abs(Double(c[row * n + column]) - expected) < 1e-3, "(\(row), \(column))")
+            }
+        }
+    }
 }
