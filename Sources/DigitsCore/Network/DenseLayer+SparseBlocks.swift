@@ -39,8 +39,9 @@ extension DenseLayer {
     /// Each entry loads and stores the row's block once for two multiply-adds a register, where
     /// one pixel at a time took a load and a store for each: those, and the loop's other
     /// instructions, bound this pass. A row inking one of the two adds 0 times the other's
-    /// weight, which leaves its sum as it was, so the sums are those of one pixel at a time,
-    /// bit for bit (trained models are byte-identical to those of the single-pixel walk).
+    /// weight, which leaves its sum as it was (for finite weights), so the sums are those of a
+    /// walk one pixel at a time, bit for bit: models trained with this walk were byte-identical
+    /// to those of the one-pixel block walk it replaced.
     func forward(
         sparseBlocks columns: SparseColumns, rows: Int, parameters: UnsafePointer<Float>,
         output: UnsafeMutablePointer<Float>, block: UnsafeMutablePointer<Float>?
@@ -156,8 +157,8 @@ extension DenseLayer {
         precondition(columns.pairs, "the block kernels' weight gradient walks pairs of columns")
         precondition(update == nil || parameters != nil, "an update needs the parameters")
         let width = outputs
-        // Plain descent steps straight from the registers and skips blank pixels; not when adding
-        // to gradients of earlier chunks, where a pixel this chunk leaves blank may have one.
+        // Plain descent steps straight from the registers and skips blank pairs; not when adding
+        // to gradients of earlier chunks, where a pair this chunk leaves blank may have one.
         let plainRate = accumulate ? nil : update?.plainRate
         let step = Finish(direct: plainRate != nil, rate: Lanes(repeating: -(plainRate ?? 0)), accumulate: accumulate,
                           gradients: gradients, parameters: parameters)

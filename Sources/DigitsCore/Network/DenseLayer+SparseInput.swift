@@ -10,6 +10,7 @@ extension DenseLayer {
     func forward(
         sparse columns: SparseColumns, parameters: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>
     ) {
+        precondition(!columns.pairs, "the pixel kernels walk single columns, not pairs")
         let width = outputs
         let weights = parameters + weightOffset
         for column in 0..<columns.pixels {
@@ -169,6 +170,7 @@ extension DenseLayer {
         gradients: UnsafeMutablePointer<Float>, accumulate: Bool,
         update: OptimizerStep? = nil, parameters: UnsafeMutablePointer<Float>? = nil
     ) {
+        precondition(!columns.pairs, "the pixel kernels walk single columns, not pairs")
         precondition(update == nil || parameters != nil, "an update needs the parameters")
         let width = outputs
         let weightGradients = gradients + weightOffset

@@ -15,13 +15,10 @@ public enum Transpose: Sendable {
 /// of a wider matrix (a share of a layer's outputs, in `Workspace+Shares`).
 ///
 /// Where OpenBLAS has small-matrix kernels that would take this product in blocks of op(B)'s
-/// columns (`BLASKernels.smallProductColumns`: up to 64 rows), it goes block by block, one
-/// `sgemm` each. Those kernels read both operands in place, where the usual path packs them into
-/// its own layout on every call: for a thread's share of 784-1024-128-10's second layer (32
-/// rows) packing was a third of the products' time. Timed alone on one core, blocks took x W^T
-/// from 106 to 55 µs, dY W from 74 to 55 µs and the weight step W -= r dY^T X (64 rows) from 61
-/// to 52 µs, and the dense step's first layer (64 rows, 1,024 outputs) from 1,150 to 810-1,000
-/// µs; at 128 rows every block width that the kernels take was slower than one call.
+/// columns (`BLASKernels.smallProductColumns`, up to 64 rows), it goes block by block. Those
+/// kernels read both operands in place, where the usual path packs them into its own layout on
+/// every call, a third of the time of a thread's share of 784-1024-128-10's second layer; the
+/// timings are in the README's speed section (round 6).
 @inline(__always)
 public func matrixProduct(
     _ transA: Transpose, _ transB: Transpose, m: Int, n: Int, k: Int,
@@ -29,10 +26,23 @@ public func matrixProduct(
     beta: Float = 0, c: UnsafeMutablePointer<Float>
 ) {
     _ = BLASKernels.chosen
+    let width = BLASKernels.smallProductColumns(transA, transB, m: m, n: n, k: k) ?? n
+    matrixProduct(transA, transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, beta: beta, c: c,
+                  columnBlocks: width)
+}
+
+/// `matrixProduct` taken in blocks of `columnBlocks` of op(B)'s (and C's) columns, one `sgemm`
+/// each, the last block what is left; the tests take it with every width.
+@inline(__always)
+func matrixProduct(
+    _ transA: Transpose, _ transB: Transpose, m: Int, n: Int, k: Int,
+    alpha: Float = 1, a: UnsafePointer<Float>, lda: Int? = nil, b: UnsafePointer<Float>,
+    beta: Float = 0, c: UnsafeMutablePointer<Float>, columnBlocks width: Int
+) {
+    precondition(width > 0, "blocks of \(width) columns")
     let lda = lda ?? (transA == .none ? k : m)
     let ldb = transB == .none ? n : k
-    let width = BLASKernels.smallProductColumns(transA, transB, m: m, n: n, k: k) ?? n
-    for first in stride(from: 0, to: n, by: max(1, width)) {
+    for first in stride(from: 0, to: n, by: width) {
         let columns = min(width, n - first)
         // Columns of op(B) are B's columns as stored, or its rows when transposed.
         let block = transB == .none ? b + first : b + first * k

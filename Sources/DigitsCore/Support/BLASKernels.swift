@@ -19,7 +19,7 @@ enum BLASKernels {
 
     /// Products of at most this many multiply-adds go to OpenBLAS's small-matrix kernels, which
     /// read the operands in place instead of packing them, with the AVX-512 kernels (SkylakeX
-    /// and the cores built on it) since 0.3.16: `sgemm_small_kernel_permit_skylakex.c`.
+    /// and the cores built on it) since 0.3.18: `sgemm_small_kernel_permit_skylakex.c`.
     static let smallProductLimit = 1_000_000
 
     /// Whether the chosen kernels have those small-matrix kernels.
@@ -31,8 +31,8 @@ enum BLASKernels {
     /// The width of the blocks of op(B)'s columns in which `matrixProduct` takes a row-major
     /// product of this shape so that OpenBLAS's small-matrix kernels serve each (the widest power
     /// of two, at least 8), or nil to take it in one call: without those kernels, over 64 rows
-    /// (timed alone, 128 rows were slower in every width they take), or when one call already
-    /// reaches them or no block would.
+    /// (slower in every width they take, README round 6), or when one call already reaches them
+    /// or no block would.
     static func smallProductColumns(_ transA: Transpose, _ transB: Transpose, m: Int, n: Int, k: Int) -> Int? {
         guard hasSmallKernels else { return nil }
         return smallProductColumns(transA, transB, m: m, n: n, k: k, limit: smallProductLimit)
@@ -41,7 +41,9 @@ enum BLASKernels {
     /// `smallProductColumns` by OpenBLAS's rule alone. Its kernels are column-major, so a
     /// row-major product reaches them with the operands swapped: x W^T (.none, .transposed) is
     /// its "TN" case, which it also refuses when C's block has over 1,200 entries or k is under
-    /// 32; both transposed ("TT") it does not take at all.
+    /// 32. Both operands transposed are not blocked: the rule for them changed between releases
+    /// (0.3.21 takes them from k = 4, later ones not at all), and no product of the network
+    /// transposes both.
     static func smallProductColumns(_ transA: Transpose, _ transB: Transpose, m: Int, n: Int, k: Int, limit: Int) -> Int? {
         guard m > 0, m <= 64, n > 0, k > 0, !(transA == .transposed && transB == .transposed) else { return nil }
         let transposedCase = transA == .none && transB == .transposed

@@ -79,28 +79,41 @@ struct BLASKernelsTests {
         }
     }
 
-    @Test("products taken in blocks of columns equal plain loops, with every transpose, alpha and beta",
+    @Test("products taken in blocks of columns equal plain loops, with every transpose, alpha, beta and a wider A",
           arguments: [(Transpose.none, Transpose.none), (.none, .transposed), (.transposed, .none), (.transposed, .transposed)])
     func blockedProductsAreRight(transA: Transpose, transB: Transpose) {
         var generator = SeededGenerator(seed: 22)
-        // 32 rows, 200 columns (not a multiple of the blocks), k 300: blocks where the kernels serve.
+        // 32 rows, 200 columns (not a multiple of the blocks), k 300; A read from a wider matrix
+        // (lda 7 more than its width), as `Workspace+Shares` reads a share of a layer's outputs.
         let m = 32, n = 200, k = 300
-        let a = (0..<(m * k)).map { _ in generator.nextNormal() }
+        let width = transA == .none ? k : m, lda = width + 7
+        let a = (0..<((transA == .none ? m : k) * lda)).map { _ in generator.nextNormal() }
         let b = (0..<(k * n)).map { _ in generator.nextNormal() }
         let start = (0..<(m * n)).map { _ in generator.nextNormal() }
-        var c = start
-        matrixProduct(transA, transB, m: m, n: n, k: k, alpha: -0.5, a: a, b: b, beta: 2, c: &c)
-        for row in 0..<m {
-            for column in 0..<n {
-                var sum: Double = 0
-                for i in 0..<k {
-                    let x = transA == .none ? a[row * k + i] : a[i * m + row]
-                    let y = transB == .none ? b[i * n + column] : b[column * k + i]
-                    sum += Double(x) * Double(y)
-                }
-                let expected = -0.5 * sum + 2 * Double(start[row * n + column])
-                #expect(abs(Double(c[row * n + column]) - expected) < 1e-3, "(\(row), \(column))")
+        func expected(_ row: Int, _ column: Int) -> Double {
+            var sum: Double = 0
+            for i in 0..<k {
+                let x = transA == .none ? a[row * lda + i] : a[i * lda + row]
+                let y = transB == .none ? b[i * n + column] : b[column * k + i]
+                sum += Double(x) * Double(y)
             }
+            return -0.5 * sum + 2 * Double(start[row * n + column])
+        }
+        // The widths the rule picks on this machine (one call where its BLAS has no small
+        // kernels), and fixed ones, so every BLAS runs the blocks.
+        for blocks in [nil, 16, 64, 199, 200] as [Int?] {
+            var c = start
+            if let blocks {
+                matrixProduct(transA, transB, m: m, n: n, k: k, alpha: -0.5, a: a, lda: lda, b: b, beta: 2, c: &c,
+                              columnBlocks: blocks)
+            } else {
+                matrixProduct(transA, transB, m: m, n: n, k: k, alpha: -0.5, a: a, lda: lda, b: b, beta: 2, c: &c)
+            }
+            var worst: Double = 0
+            for row in 0..<m {
+                for column in 0..<n { worst = max(worst, abs(Double(c[row * n + column]) - expected(row, column))) }
+            }
+            #expect(worst < 1e-3, "blocks of \(blocks.map(String.init) ?? "the rule's width"): off by \(worst)")
         }
     }
 }

@@ -1,9 +1,9 @@
-/// One batch of `SparseImages`, regrouped pixel by pixel (compressed sparse columns) within each
-/// band: for every pixel (for the block kernels, every two neighbouring pixels), the rows of the
-/// batch that have ink there and how much.
+/// One batch of `SparseImages`, regrouped within each band by pixel (compressed sparse columns)
+/// or, for the block kernels, by pair of neighbouring pixels: for each, the rows of the batch
+/// that have ink there and how much.
 ///
-/// The first layer's kernels walk this pixel by pixel, so each weight row is fetched once per
-/// batch rather than once per image, and the batch's activations stay in the core's own cache.
+/// The first layer's kernels walk this pixel by pixel (or pair by pair), so each weight row is
+/// fetched once per batch rather than once per image, and the batch's activations stay in the core's own cache.
 /// Each band belongs to one thread, which fills and reads only its own `SparseColumns`.
 final class SparseBatch: @unchecked Sendable {
     /// Per band of `SparseImages`, its columns.

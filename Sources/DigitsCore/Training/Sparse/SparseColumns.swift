@@ -3,7 +3,8 @@
 /// `fill` runs for every band of every batch, so its inner loops use wrapping arithmetic and
 /// 32-bit entry numbers. What keeps them in bounds is checked instead: the batch fits the
 /// capacity in every build, and in debug builds each entry's pixel lies in the band, which with
-/// the capacity bounds every count and position.
+/// the capacity bounds every count and position (`SparseImages` lists each pixel of an image
+/// once, in ascending order, so a row adds at most one entry to a column or a pair).
 final class SparseColumns: @unchecked Sendable {
     /// The band's first pixel; column c is pixel `firstPixel + c`.
     let firstPixel: Int
@@ -32,7 +33,7 @@ final class SparseColumns: @unchecked Sendable {
     /// Pair q, columns 2q and 2q + 1 (the last one alone when `pixels` is odd): one entry for
     /// each row inked at either, in row order. The block kernels walk these: each entry loads
     /// and stores (or loads) a row's block of outputs once for both pixels, and MNIST's strokes
-    /// are 2 to 4 pixels wide, so the pairs have 0.58 entries for each single column entry.
+    /// are 2 to 4 pixels wide, so most rows inking one ink both (README, speed, round 6).
     /// A pair's entries have room for a whole batch, so `fill` places them in one pass.
     @inline(__always)
     func pairEntries(_ q: Int) -> Range<Int> { (q &* capacity)..<Int(pairEnd[q]) }
