@@ -240,12 +240,8 @@ extension DenseLayer {
             for entry in entries {
                 let x = Lanes(repeating: columns.pairValue[2 &* entry])
                 let dy = source + Int(columns.pairRow[entry]) &* width
-                g0 = multiplyAdd(g0, x, load(dy)); g1 = multiplyAdd(g1, x, load(dy + 16))
-                g2 = multiplyAdd(g2, x, load(dy + 32)); g3 = multiplyAdd(g3, x, load(dy + 48))
-                if width == 128 {
-                    g4 = multiplyAdd(g4, x, load(dy + 64)); g5 = multiplyAdd(g5, x, load(dy + 80))
-                    g6 = multiplyAdd(g6, x, load(dy + 96)); g7 = multiplyAdd(g7, x, load(dy + 112))
-                }
+                sum(x, dy, &g0, &g1, &g2, &g3)
+                if width == 128 { sum(x, dy + 64, &g4, &g5, &g6, &g7) }
             }
             finish(self, g0, g1, g2, g3, at: at)
             if width == 128 { finish(self, g4, g5, g6, g7, at: at + 64) }
@@ -253,35 +249,43 @@ extension DenseLayer {
         }
         let second = at + width
         var (h0, h1, h2, h3) = finish.start(self, at: second)
-        if width == 128 {
-            var (h4, h5, h6, h7) = finish.start(self, at: second + 64)
-            for entry in entries {
-                let x = Lanes(repeating: columns.pairValue[2 &* entry])
-                let z = Lanes(repeating: columns.pairValue[2 &* entry &+ 1])
-                let dy = source + Int(columns.pairRow[entry]) &* 128
-                var d = load(dy); g0 = multiplyAdd(g0, x, d); h0 = multiplyAdd(h0, z, d)
-                d = load(dy + 16); g1 = multiplyAdd(g1, x, d); h1 = multiplyAdd(h1, z, d)
-                d = load(dy + 32); g2 = multiplyAdd(g2, x, d); h2 = multiplyAdd(h2, z, d)
-                d = load(dy + 48); g3 = multiplyAdd(g3, x, d); h3 = multiplyAdd(h3, z, d)
-                d = load(dy + 64); g4 = multiplyAdd(g4, x, d); h4 = multiplyAdd(h4, z, d)
-                d = load(dy + 80); g5 = multiplyAdd(g5, x, d); h5 = multiplyAdd(h5, z, d)
-                d = load(dy + 96); g6 = multiplyAdd(g6, x, d); h6 = multiplyAdd(h6, z, d)
-                d = load(dy + 112); g7 = multiplyAdd(g7, x, d); h7 = multiplyAdd(h7, z, d)
-            }
-            finish(self, h4, h5, h6, h7, at: second + 64)
-            finish(self, g4, g5, g6, g7, at: at + 64)
-        } else {
-            for entry in entries {
-                let x = Lanes(repeating: columns.pairValue[2 &* entry])
-                let z = Lanes(repeating: columns.pairValue[2 &* entry &+ 1])
-                let dy = source + Int(columns.pairRow[entry]) &* 64
-                var d = load(dy); g0 = multiplyAdd(g0, x, d); h0 = multiplyAdd(h0, z, d)
-                d = load(dy + 16); g1 = multiplyAdd(g1, x, d); h1 = multiplyAdd(h1, z, d)
-                d = load(dy + 32); g2 = multiplyAdd(g2, x, d); h2 = multiplyAdd(h2, z, d)
-                d = load(dy + 48); g3 = multiplyAdd(g3, x, d); h3 = multiplyAdd(h3, z, d)
-            }
+        var (h4, h5, h6, h7) = width == 128 ? finish.start(self, at: second + 64) : (Lanes(), Lanes(), Lanes(), Lanes())
+        for entry in entries {
+            let x = Lanes(repeating: columns.pairValue[2 &* entry])
+            let z = Lanes(repeating: columns.pairValue[2 &* entry &+ 1])
+            let dy = source + Int(columns.pairRow[entry]) &* width
+            sum(x, z, dy, &g0, &g1, &g2, &g3, &h0, &h1, &h2, &h3)
+            if width == 128 { sum(x, z, dy + 64, &g4, &g5, &g6, &g7, &h4, &h5, &h6, &h7) }
         }
         finish(self, g0, g1, g2, g3, at: at)
         finish(self, h0, h1, h2, h3, at: second)
+        if width == 128 {
+            finish(self, g4, g5, g6, g7, at: at + 64)
+            finish(self, h4, h5, h6, h7, at: second + 64)
+        }
+    }
+
+    /// g += x dy for 64 output gradients from `dy` on, four registers.
+    @inline(__always)
+    private func sum(
+        _ x: Lanes, _ dy: UnsafePointer<Float>,
+        _ g0: inout Lanes, _ g1: inout Lanes, _ g2: inout Lanes, _ g3: inout Lanes
+    ) {
+        g0 = multiplyAdd(g0, x, load(dy)); g1 = multiplyAdd(g1, x, load(dy + 16))
+        g2 = multiplyAdd(g2, x, load(dy + 32)); g3 = multiplyAdd(g3, x, load(dy + 48))
+    }
+
+    /// g += x dy and h += z dy for 64 output gradients from `dy` on: each register loaded once
+    /// for both sums.
+    @inline(__always)
+    private func sum(
+        _ x: Lanes, _ z: Lanes, _ dy: UnsafePointer<Float>,
+        _ g0: inout Lanes, _ g1: inout Lanes, _ g2: inout Lanes, _ g3: inout Lanes,
+        _ h0: inout Lanes, _ h1: inout Lanes, _ h2: inout Lanes, _ h3: inout Lanes
+    ) {
+        var d = load(dy); g0 = multiplyAdd(g0, x, d); h0 = multiplyAdd(h0, z, d)
+        d = load(dy + 16); g1 = multiplyAdd(g1, x, d); h1 = multiplyAdd(h1, z, d)
+        d = load(dy + 32); g2 = multiplyAdd(g2, x, d); h2 = multiplyAdd(h2, z, d)
+        d = load(dy + 48); g3 = multiplyAdd(g3, x, d); h3 = multiplyAdd(h3, z, d)
     }
 }

@@ -3,7 +3,8 @@
 /// that have ink there and how much.
 ///
 /// The first layer's kernels walk this pixel by pixel (or pair by pair), so each weight row is
-/// fetched once per batch rather than once per image, and the batch's activations stay in the core's own cache.
+/// fetched once per batch rather than once per image, and the batch's activations stay in the
+/// core's own cache.
 /// Each band belongs to one thread, which fills and reads only its own `SparseColumns`.
 final class SparseBatch: @unchecked Sendable {
     /// Per band of `SparseImages`, its columns.

@@ -28,7 +28,7 @@ final class SparseColumns: @unchecked Sendable {
     /// The two pixels' values of each pair entry, in 0...1; 0 for one the row does not ink.
     let pairValue: UnsafeMutablePointer<Float>
     /// Pairs of columns: `pixels / 2` rounded up.
-    var pairCount: Int { (pixels + 1) / 2 }
+    let pairCount: Int
 
     /// Pair q, columns 2q and 2q + 1 (the last one alone when `pixels` is odd): one entry for
     /// each row inked at either, in row order. The block kernels walk these: each entry loads
@@ -56,12 +56,17 @@ final class SparseColumns: @unchecked Sendable {
         row = .allocate(capacity: entries)
         value = .allocate(capacity: entries)
         entryRange = .allocate(capacity: 2 * capacity)
-        let pairCount = (pixels + 1) / 2
+        pairCount = (pixels + 1) / 2
         pairEnd = .allocate(capacity: max(1, pairCount))
-        for q in 0..<pairCount { pairEnd[q] = Int32(q * capacity) }
         let pairEntries = pairs ? max(1, capacity * pairCount) : 1
         pairRow = .allocate(capacity: pairEntries)
         pairValue = .allocate(capacity: 2 * pairEntries)
+        emptyPairs()
+    }
+
+    /// Every pair without entries: each ends where it starts.
+    private func emptyPairs() {
+        for q in 0..<pairCount { pairEnd[q] = Int32(truncatingIfNeeded: q &* capacity) }
     }
 
     deinit {
@@ -149,7 +154,7 @@ final class SparseColumns: @unchecked Sendable {
     /// does, a coin toss to the branch predictor: its position is its pair's end, one back.
     private func fillPairs(_ pixel: UnsafeBufferPointer<UInt16>, _ ink: UnsafeBufferPointer<UInt8>, rows: Int) {
         let first = firstPixel
-        for q in 0..<pairCount { pairEnd[q] = Int32(truncatingIfNeeded: q &* capacity) }
+        emptyPairs()
         for batchRow in 0..<rows {
             let rowNumber = Int32(truncatingIfNeeded: batchRow)
             var previous = -2
