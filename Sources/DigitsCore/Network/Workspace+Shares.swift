@@ -18,6 +18,24 @@ extension Workspace {
     }
 
     /// With the first layer's output in place for `rows` (before its activation), runs them on
+    /// to the logits (softmax not yet applied).
+    func forwardRows(_ network: Network, parameters: UnsafePointer<Float>, rows: Range<Int>) {
+        precondition(rows.upperBound <= capacity, "rows \(rows) in a workspace for \(capacity)")
+        let first = rows.lowerBound, count = rows.count
+        guard count > 0 else { return }
+        for (index, layer) in network.layers.enumerated() {
+            if index > 0 {
+                layer.forward(input: activations[index - 1] + first * layer.inputs,
+                              output: output(ofLayer: index) + first * layer.outputs, batch: count,
+                              parameters: parameters)
+            }
+            if index < activations.count {
+                network.activation.forward(activations[index] + first * layer.outputs, count: count * layer.outputs)
+            }
+        }
+    }
+
+    /// With the first layer's output in place for `rows` (before its activation), runs them on
     /// to the logits, then the probabilities, the loss and every layer's input gradient down to
     /// the first layer's output gradient (in `activationGradients[0]`, or the logit gradients
     /// for a network of one layer). Returns the rows' summed loss.
@@ -29,16 +47,7 @@ extension Workspace {
         precondition(rows.upperBound <= capacity && gradients.count == network.parameters.count,
                      "rows \(rows) in a workspace for \(capacity), or one that cannot train")
         let first = rows.lowerBound, count = rows.count
-        for (index, layer) in network.layers.enumerated() {
-            if index > 0 {
-                layer.forward(input: activations[index - 1] + first * layer.inputs,
-                              output: output(ofLayer: index) + first * layer.outputs, batch: count,
-                              parameters: parameters)
-            }
-            if index < activations.count {
-                network.activation.forward(activations[index] + first * layer.outputs, count: count * layer.outputs)
-            }
-        }
+        forwardRows(network, parameters: parameters, rows: rows)
         let classes = network.outputSize
         let at = first * classes
         let loss = SoftmaxCrossEntropy.forward(logits: logits + at, probabilities: probabilities + at,

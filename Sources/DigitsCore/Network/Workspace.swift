@@ -1,3 +1,5 @@
+import Foundation
+
 /// The buffers of one forward and backward pass, named by role and allocated once for a batch
 /// size (as llm.c does), so training allocates nothing per step.
 ///
@@ -75,6 +77,18 @@ public final class Workspace {
             correct += best == Int(labels[row]) ? 1 : 0
         }
         return correct
+    }
+
+    /// How many of the last forward pass's `batch` rows give their label the highest
+    /// probability, and their summed loss, -log p(label), each p at least 1e-30: a test set's
+    /// figures, chunk by chunk. Every label must be below the network's output size.
+    func score(labels: UnsafePointer<UInt8>, batch: Int) -> (correct: Int, loss: Double) {
+        let classes = sizes[sizes.count - 1]
+        var loss = 0.0
+        for row in 0..<batch {
+            loss -= Double(log(max(probabilities[row * classes + Int(labels[row])], 1e-30)))
+        }
+        return (correctCount(labels: labels, batch: batch), loss)
     }
 
     /// Where layer `index` writes its output: a hidden layer's activations, or the logits.

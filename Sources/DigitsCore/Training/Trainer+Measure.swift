@@ -33,13 +33,9 @@ extension Trainer {
                 let rows = min(chunk, dataset.count - start)
                 dataset.copyBatch(start..<(start + rows), into: input)
                 workspace.infer(network, input: input, batch: rows)
-                let probabilities = workspace.probabilities(batch: rows)
-                let rowLabels = labels.baseAddress! + start
-                correct += workspace.correctCount(labels: rowLabels, batch: rows)
-                for row in 0..<rows {
-                    let p = probabilities[row * network.outputSize + Int(rowLabels[row])]
-                    loss -= Double(log(max(p, 1e-30)))
-                }
+                let score = workspace.score(labels: labels.baseAddress! + start, batch: rows)
+                correct += score.correct
+                loss += score.loss
             }
         }
         return (Float(correct) / Float(dataset.count), Float(loss / Double(dataset.count)))

@@ -126,7 +126,7 @@ public struct Trainer {
             lastGood = network
             var testAccuracy: Float?, testLoss: Float?
             if let test, test.count > 0 {
-                let result = Self.measureChecked(network, on: test)
+                let result = step.measure(test) ?? Self.measureChecked(network, on: test)
                 testAccuracy = result.accuracy
                 testLoss = result.loss
             }

@@ -322,6 +322,63 @@ struct SparseInputTests {
         #expect(a != network.parameters)
     }
 
+    @Test("a test set's inked pixels in the training set's bands hold every pixel once, in those bands")
+    func sparseImagesInGivenBands() {
+        let training = sparseDataset(count: 40), test = sparseDataset(count: 9, seed: 11)
+        for bands in [1, 2, 3] {
+            let bandStart = SparseImages(training, bands: bands).bandStart
+            let sparse = SparseImages(test, bandStart: bandStart)
+            #expect(sparse.bands == bands && sparse.bandStart == bandStart)
+            for image in 0..<test.count {
+                var listed: [(Int, UInt8)] = []
+                for band in 0..<bands {
+                    for entry in sparse.entryStart[image * bands + band]..<sparse.entryStart[image * bands + band + 1] {
+                        let pixel = Int(sparse.pixel[entry])
+                        #expect(bandStart[band] <= pixel && pixel < bandStart[band + 1])
+                        listed.append((pixel, sparse.value[entry]))
+                    }
+                }
+                let inked = test.image(image).enumerated().filter { $0.element != 0 }.map { ($0.offset, $0.element) }
+                #expect(listed.map(\.0) == inked.map(\.0) && listed.map(\.1) == inked.map(\.1))
+            }
+            // The same bands as made from the set itself give the same lists.
+            let own = SparseImages(test, bands: bands)
+            let again = SparseImages(test, bandStart: own.bandStart)
+            #expect(again.entryStart == own.entryStart && again.pixel == own.pixel && again.value == own.value)
+        }
+    }
+
+    @Test("a sparse step measures a test set as the plain forward pass does, through every walk",
+          arguments: [
+            ([10], 1, nil), ([10], 2, nil), ([100], 2, nil), ([24], 3, .byPixel), ([128, 5], 2, nil),
+            ([256], 2, nil), ([192, 7], 3, nil), ([320], 2, .byRow),
+          ] as [([Int], Int, SparseBatch.Forward?)])
+    func measuresAsDense(hidden: [Int], bands: Int, forward: SparseBatch.Forward?) throws {
+        let training = sparseDataset(count: 24)
+        // More images than the step holds, not a multiple of it, inked unlike the training set.
+        let test = sparseDataset(count: 29, seed: 12)
+        var network = try Network(sizes: [49] + hidden + [3], activation: .relu, seed: 4)
+        var generator = SeededGenerator(seed: 8)
+        network.parameters = network.parameters.map { $0 + generator.nextNormal() * 0.05 }
+        let step = SparseStep(network, training: training, capacity: 8, optimizer: Optimizer(.sgd, for: network),
+                              bands: bands, forward: forward)
+        for _ in 0..<2 {
+            // Measured twice: the second time from the inked pixels kept from the first.
+            let sparse = try #require(step.measure(test))
+            let dense = Trainer.measureChecked(network, on: test)
+            #expect(sparse.accuracy == dense.accuracy)
+            #expect(abs(sparse.loss - dense.loss) < 1e-5 * max(1, dense.loss))
+        }
+        // After training on, it measures the parameters it has come to, not the ones it began with.
+        _ = step.train([0, 1, 2, 3, 4, 5, 6, 7][...], rate: 0.5)
+        network.parameters = step.networkParameters()
+        let sparse = try #require(step.measure(test)), dense = Trainer.measureChecked(network, on: test)
+        #expect(sparse.accuracy == dense.accuracy && abs(sparse.loss - dense.loss) < 1e-5 * max(1, dense.loss))
+        // Images that are not mostly blank go through the plain pass.
+        let inked = Dataset(images: test.images.map { $0 == 0 ? 9 : $0 }, labels: test.labels, rows: 7, columns: 7)
+        #expect(step.measure(inked) == nil)
+    }
+
     @Test("a worker team runs every member of every job, and wakes after sleeping")
     func workerTeam() async throws {
         let team = WorkerTeam(size: 3)

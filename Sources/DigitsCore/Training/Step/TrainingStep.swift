@@ -27,6 +27,16 @@ protocol TrainingStep: AnyObject {
 
     /// The parameters so far, in the network's layout.
     func networkParameters() -> [Float]
+
+    /// Accuracy and mean loss of the parameters so far on `dataset` (whose images fit the
+    /// network and whose labels are its outputs), when the step has a faster way to them than
+    /// the plain forward pass (`Trainer.measure`); else nil.
+    func measure(_ dataset: Dataset) -> (accuracy: Float, loss: Float)?
+}
+
+extension TrainingStep {
+    /// No faster way: the trainer measures through the plain forward pass.
+    func measure(_ dataset: Dataset) -> (accuracy: Float, loss: Float)? { nil }
 }
 
 extension TrainingStep {
