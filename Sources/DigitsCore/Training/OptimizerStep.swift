@@ -13,6 +13,20 @@ public struct OptimizerStep: Sendable {
     /// held, so the buffers outlive the step.
     let state: OptimizerState
 
+    /// The smallest magnitude the optimiser's state keeps: below it, a velocity or moment is 0.
+    ///
+    /// A pixel inked in one batch and then in none for a while keeps a velocity that shrinks by
+    /// the momentum every step, and within an epoch it sinks below 1.2e-38 into subnormal
+    /// floats, which x86 cores multiply through a microcode assist a hundred times slower than
+    /// a normal multiply: 784-128-10 with momentum took 0.09 s for its first epoch and 0.23 s for
+    /// each after (plain SGD, which keeps no state, 0.09 s throughout); with the state cut here,
+    /// 0.12 s each. A velocity this small moves a weight by less than 1e-30 times the rate, less
+    /// than half the last bit of any weight above 1e-22 at rates up to 1, so no such weight
+    /// moves differently; and the step, the velocity times the rate, stays a normal float for
+    /// rates down to 1e-7. Adam's moments are cut the same way: its epsilon (1e-8 by default)
+    /// outweighs the square root of any second moment this small.
+    static let smallestState: Float = 1e-30
+
     /// The rate when this step is plain gradient descent without weight decay, w -= rate * g:
     /// then a kernel may take the step straight from its sums, and skip a parameter whose
     /// gradient is zero (it is left as it is). Nil for every other rule.
@@ -37,16 +51,17 @@ public struct OptimizerStep: Sendable {
         case .gd, .sgd:
             for i in range { w[i] -= rate * g[i] }
         case .momentum:
-            let mu = momentum, v = state.first
+            let mu = momentum, v = state.first, least = Self.smallestState
             for i in range {
-                let velocity = mu * v[i] + g[i]
+                let raw = mu * v[i] + g[i]
+                let velocity = abs(raw) < least ? 0 : raw
                 v[i] = velocity
                 w[i] -= rate * velocity
             }
         case .adam:
             let b1 = beta1, b2 = beta2, eps = epsilon
             let oneMinusB1 = 1 - b1, oneMinusB2 = 1 - b2
-            let m = state.first, v = state.second
+            let m = state.first, v = state.second, least = Self.smallestState
             typealias Lanes = SIMD16<Float>
             // In registers of 16 by hand: with four buffers that might overlap, the compiler
             // left this loop scalar, and a square root and a division a parameter at a time were
@@ -55,8 +70,10 @@ public struct OptimizerStep: Sendable {
             // The rule for 16 parameters: their new moments and weights.
             @inline(__always)
             func rule(_ gradient: Lanes, _ m0: Lanes, _ v0: Lanes, _ w0: Lanes) -> (Lanes, Lanes, Lanes) {
-                let moment = b1 * m0 + oneMinusB1 * gradient
-                let variance = b2 * v0 + oneMinusB2 * gradient * gradient
+                var moment = b1 * m0 + oneMinusB1 * gradient
+                var variance = b2 * v0 + oneMinusB2 * gradient * gradient
+                moment.replace(with: 0, where: (moment .< least) .& (moment .> -least))
+                variance.replace(with: 0, where: variance .< least)
                 return (moment, variance, w0 - rate * moment / (variance.squareRoot() + eps))
             }
             @inline(__always) func load(_ p: UnsafeMutablePointer<Float>) -> Lanes {
