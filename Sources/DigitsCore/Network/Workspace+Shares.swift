@@ -9,7 +9,7 @@
 /// the rows are done: a thread writes its block of each gradient's rows (and can update those
 /// weights while they are in its cache).
 ///
-/// The products are the ones `forwardFromFirstLayer`, `lossAndBackward` and
+/// The products are the ones `forwardToLogits`, `lossAndBackward` and
 /// `backwardToFirstLayer` do, restricted to the share; the sparse step's tests check the two agree.
 extension Workspace {
     /// Share `member` of `count` things cut into `members` nearly equal ranges.

@@ -101,21 +101,7 @@ public final class Workspace {
                          input: UnsafePointer<Float>, batch: Int) {
         precondition(batch <= capacity)
         network.layers[0].forward(input: input, output: output(ofLayer: 0), batch: batch, parameters: parameters)
-        forwardFromFirstLayer(network, parameters: parameters, batch: batch)
-    }
-
-    /// With the first layer's output in place (before its activation), runs the rest forward up
-    /// to the logits.
-    func forwardFromFirstLayer(_ network: Network, parameters: UnsafePointer<Float>, batch: Int) {
-        for (index, layer) in network.layers.enumerated() {
-            if index > 0 {
-                layer.forward(input: activations[index - 1], output: output(ofLayer: index), batch: batch,
-                              parameters: parameters)
-            }
-            if index < activations.count {
-                network.activation.forward(activations[index], count: batch * layer.outputs)
-            }
-        }
+        forwardRows(network, parameters: parameters, rows: 0..<batch)
     }
 
     /// Forward pass only: leaves the probabilities readable through `probabilities(batch:)`.

@@ -64,7 +64,8 @@ public struct Trainer {
         let batchSize = config.optimizer == .gd ? training.count : min(config.batchSize, training.count)
         let batches = (training.count + batchSize - 1) / batchSize
         let step = makeStep(for: network, on: training, batchSize: batchSize)
-        // The sparse step keeps BLAS to one thread while it lives, test evaluations included.
+        // The sparse step keeps BLAS to one thread while it lives, the plain pass's test
+        // measurements included (`TrainingStep.measure`).
         defer { withExtendedLifetime(step) {} }
         var generator = SeededGenerator(seed: config.seed &+ 0x5EED)
         var order = Array(0..<training.count)

@@ -35,7 +35,7 @@ struct SparseImages: Sendable {
     }
 
     /// The inked pixels of every image in `dataset`, in the bands another set's images were
-    /// split into (`bandStart`, as `SparseImages.bandStart`): a test set goes through the
+    /// split into (`bandStart`, that set's `bandStart` property): a test set goes through the
     /// columns and threads the training set's bands were made for.
     init(_ dataset: Dataset, bandStart: [Int]) {
         let width = dataset.pixelsPerImage
@@ -47,8 +47,8 @@ struct SparseImages: Sendable {
         self.bands = bands
         self.bandStart = bandStart
         let count = dataset.count
-        // Counted apart from the bands (a select, so the loop vectorises): 47 MB of MNIST's
-        // training images in a few milliseconds.
+        // Counted apart from the bands, for bands given from another set (a select, so the
+        // loop vectorises).
         var total = 0
         dataset.images.withUnsafeBufferPointer { images in
             for i in 0..<(count * width) { total &+= images[i] != 0 ? 1 : 0 }

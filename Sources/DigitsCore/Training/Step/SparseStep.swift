@@ -77,7 +77,8 @@ final class SparseStep: TrainingStep {
         // The team splits the later layers' products too, each member's share through BLAS on
         // its own thread. BLAS's own threads would only spin on the cores the team is using (at
         // 784-1024-128-10, a third of the time went to the two sets of threads yielding to each
-        // other), so BLAS keeps to one thread while the step lives, test evaluations included.
+        // other), so BLAS keeps to one thread while the step lives, and so does a test set the
+        // trainer measures through the plain pass (`measure` returns nil).
         BLASThreads.enter()
     }
 
@@ -127,7 +128,7 @@ final class SparseStep: TrainingStep {
         let images = images, scratch = scratch, workspace = workspace, network = network
         let members = team.size, labels = UnsafePointer(labels)
         team.run { [self] band in
-            firstLayerForward(band: band, of: images, indices: indices, parameters: parameters, training: true)
+            firstLayerForward(band: band, of: images, indices: indices, parameters: parameters, forTraining: true)
         }
         // Even small later layers (784-128-10) go to the team: their share of a batch is a few
         // microseconds, but the other member spun through all of them when the caller did them
@@ -177,19 +178,23 @@ final class SparseStep: TrainingStep {
     }
 
     /// Band `band`'s share of the first layer's output for `images`' rows `indices`, into the
-    /// workspace (band 0) or the band's partial output. When `training`, the band's columns are
+    /// workspace (band 0) or the band's partial output. `forTraining`, the band's columns are
     /// also made ready for the weight gradient: filled, or where that goes by row
-    /// (`SparseBatch.backwardsByRow`), only the band's entries brought into cache.
+    /// (`SparseBatch.backwardsByRow`), the band's entries brought into cache. Measuring, the
+    /// rows come in order, so nothing warms them.
     private func firstLayerForward(
         band: Int, of images: SparseImages, indices: UnsafeBufferPointer<Int>, parameters: UnsafePointer<Float>,
-        training: Bool
+        forTraining: Bool
     ) {
         let first = network.layers[0], batch = indices.count
         let columns = scratch.columns[band]
-        if training && scratch.backwardsByRow {
-            columns.touch(images, band: band, indices: indices)
-        } else if training || scratch.forward != .byRow {
+        // Going by row, the forward pass reads the images themselves, not the columns.
+        let forwardReadsColumns = scratch.forward != .byRow
+        let backwardReadsColumns = forTraining && !scratch.backwardsByRow
+        if forwardReadsColumns || backwardReadsColumns {
             columns.fill(from: images, band: band, indices: indices)
+        } else if forTraining {
+            columns.touch(images, band: band, indices: indices)
         }
         let output = workspace.output(ofLayer: 0)
         let target = band == 0 ? output : scratch.partialOutputs[band - 1]
@@ -222,20 +227,29 @@ final class SparseStep: TrainingStep {
     /// The last set `measure` took, as inked pixels in the training images' bands.
     private var measured: (dataset: Dataset, images: SparseImages)?
 
+    /// The smallest step `measure` serves: it goes in chunks of the step's capacity, and in
+    /// chunks of one row (batches of 1) it took longer than the plain pass in chunks of 1,000.
+    static let smallestMeasuringCapacity = 8
+
     /// Accuracy and mean loss on `dataset` (whose labels the caller has checked), forward
-    /// through the same kernels and threads as training, in chunks of `capacity`; nil when its
-    /// images are not mostly blank. Between epochs the trainer measured the test set through
-    /// the dense path on one thread: at 784-1024-128-10, 0.13 s an epoch against the epoch's
-    /// 0.6 s, nearly all of it the first layer's product with 10,000 x 784 pixels, four-fifths
-    /// of them zeros.
+    /// through the same kernels and threads as training, in chunks of `capacity`. Nil, for the
+    /// trainer's plain pass (`Trainer.measureChecked`), when the set is empty, its images are
+    /// another size or not mostly blank, or the step's chunks are too small to pay. The plain
+    /// pass runs on one thread while the step lives (BLAS's), and multiplies every pixel by the
+    /// first layer: four-fifths of a test set's are zeros (timings: README, speed, round 7).
     func measure(_ dataset: Dataset) -> (accuracy: Float, loss: Float)? {
-        guard dataset.count > 0, dataset.pixelsPerImage == training.pixelsPerImage, SparseImages.suits(dataset) else {
+        guard capacity >= Self.smallestMeasuringCapacity, dataset.pixelsPerImage == training.pixelsPerImage else {
             return nil
         }
-        if measured?.dataset != dataset {
-            measured = (dataset, SparseImages(dataset, bandStart: images.bandStart))
+        let sparse: SparseImages
+        if let measured, measured.dataset == dataset {
+            sparse = measured.images
+        } else {
+            guard dataset.count > 0, SparseImages.suits(dataset) else { return nil }
+            sparse = SparseImages(dataset, bandStart: images.bandStart)
+            measured = (dataset, sparse)
         }
-        let sparse = measured!.images, parameters = UnsafePointer(self.parameters.storage)
+        let parameters = UnsafePointer(self.parameters.storage)
         let members = team.size, classes = network.outputSize, workspace = workspace, network = network
         let indices = UnsafeMutableBufferPointer<Int>.allocate(capacity: capacity)
         defer { indices.deallocate() }
@@ -245,7 +259,7 @@ final class SparseStep: TrainingStep {
             for row in 0..<rows { indices[row] = start + row }
             let chunk = UnsafeBufferPointer(rebasing: indices[0..<rows])
             team.run { [self] band in
-                firstLayerForward(band: band, of: sparse, indices: chunk, parameters: parameters, training: false)
+                firstLayerForward(band: band, of: sparse, indices: chunk, parameters: parameters, forTraining: false)
             }
             team.run { [self] member in
                 let share = Workspace.share(member, of: members, count: rows)

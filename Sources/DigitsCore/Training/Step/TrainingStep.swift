@@ -30,16 +30,14 @@ protocol TrainingStep: AnyObject {
 
     /// Accuracy and mean loss of the parameters so far on `dataset` (whose images fit the
     /// network and whose labels are its outputs), when the step has a faster way to them than
-    /// the plain forward pass (`Trainer.measure`); else nil.
+    /// the plain forward pass (`Trainer.measureChecked`); else nil.
     func measure(_ dataset: Dataset) -> (accuracy: Float, loss: Float)?
 }
 
 extension TrainingStep {
     /// No faster way: the trainer measures through the plain forward pass.
     func measure(_ dataset: Dataset) -> (accuracy: Float, loss: Float)? { nil }
-}
 
-extension TrainingStep {
     /// Trains on the training images `batch` at learning rate `rate`: one optimiser step. A
     /// batch that fits the buffers is one pass; a larger one is full-batch descent, in chunks.
     func train(_ batch: ArraySlice<Int>, rate: Float) -> BatchResult {
