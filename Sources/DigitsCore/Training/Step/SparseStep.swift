@@ -178,9 +178,9 @@ final class SparseStep: TrainingStep {
     }
 
     /// Band `band`'s share of the first layer's output for `images`' rows `indices`, into the
-    /// workspace (band 0) or the band's partial output. `forTraining`, the band's columns are
-    /// also made ready for the weight gradient: filled, or where that goes by row
-    /// (`SparseBatch.backwardsByRow`), the band's entries brought into cache. Measuring, the
+    /// workspace (band 0) or the band's partial output. With `forTraining`, the band's columns
+    /// are also made ready for the weight gradient: filled, or where that goes by row
+    /// (`SparseBatch.backwardsByRow`), the band's entries brought into cache. A measured set's
     /// rows come in order, so nothing warms them.
     private func firstLayerForward(
         band: Int, of images: SparseImages, indices: UnsafeBufferPointer<Int>, parameters: UnsafePointer<Float>,
