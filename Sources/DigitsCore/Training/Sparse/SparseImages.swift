@@ -31,13 +31,20 @@ struct SparseImages: Sendable {
 
     /// The inked pixels of every image in `dataset`, split into `bands` bands (at least one).
     init(_ dataset: Dataset, bands: Int) {
-        self.init(dataset, bandStart: Self.bandStart(of: dataset, bands: max(1, bands)))
+        let perPixel = Self.inkPerPixel(of: dataset)
+        self.init(dataset, bandStart: Self.bandStart(inkPerPixel: perPixel, bands: max(1, bands)),
+                  inked: perPixel.reduce(0, +))
     }
 
     /// The inked pixels of every image in `dataset`, in the bands another set's images were
     /// split into (`bandStart`, that set's `bandStart` property): a test set goes through the
     /// columns and threads the training set's bands were made for.
     init(_ dataset: Dataset, bandStart: [Int]) {
+        self.init(dataset, bandStart: bandStart, inked: nil)
+    }
+
+    /// The lists in the bands `bandStart`, for `inked` inked pixels in all (counted here when nil).
+    private init(_ dataset: Dataset, bandStart: [Int], inked: Int?) {
         let width = dataset.pixelsPerImage
         precondition(width <= Int(UInt16.max) + 1, "pixel indices must fit 16 bits")
         precondition(bandStart.count >= 2 && bandStart.first == 0 && bandStart.last == width
@@ -47,11 +54,11 @@ struct SparseImages: Sendable {
         self.bands = bands
         self.bandStart = bandStart
         let count = dataset.count
-        // Counted apart from the bands, for bands given from another set (a select, so the
-        // loop vectorises).
-        var total = 0
-        dataset.images.withUnsafeBufferPointer { images in
+        // Bands from another set come without the count (a select, so the loop vectorises).
+        let total = inked ?? dataset.images.withUnsafeBufferPointer { images in
+            var total = 0
             for i in 0..<(count * width) { total &+= images[i] != 0 ? 1 : 0 }
+            return total
         }
 
         var entryStart = [Int](repeating: 0, count: count * bands + 1)
@@ -77,9 +84,8 @@ struct SparseImages: Sendable {
         self.value = value
     }
 
-    /// Where each of `bands` bands of `dataset`'s pixels starts, and where the last ends: band k
-    /// starts at the first pixel before which k/bands of all the ink lies.
-    static func bandStart(of dataset: Dataset, bands: Int) -> [Int] {
+    /// How many of `dataset`'s images ink each pixel.
+    static func inkPerPixel(of dataset: Dataset) -> [Int] {
         let width = dataset.pixelsPerImage, count = dataset.count
         var perPixel = [Int](repeating: 0, count: width)
         dataset.images.withUnsafeBufferPointer { images in
@@ -88,7 +94,13 @@ struct SparseImages: Sendable {
                 for p in 0..<width where row[p] != 0 { perPixel[p] += 1 }
             }
         }
-        let total = perPixel.reduce(0, +)
+        return perPixel
+    }
+
+    /// Where each of `bands` bands of pixels inked `inkPerPixel` times starts, and where the last
+    /// ends: band k starts at the first pixel before which k/bands of all the ink lies.
+    static func bandStart(inkPerPixel perPixel: [Int], bands: Int) -> [Int] {
+        let width = perPixel.count, total = perPixel.reduce(0, +)
         var bandStart = [0]
         var running = 0
         for p in 0..<width {
