@@ -13,6 +13,9 @@ import Foundation
 /// lane on a CPU without fused multiply-add, so the kernels use it only where the build's CPU
 /// has it (`FUSED_MULTIPLY_ADD`): every 64-bit ARM CPU, and an x86 Linux one whose flags in
 /// /proc/cpuinfo list it (an Intel Mac, without that file, goes without: slower, not wrong).
+/// The first layer's block kernels hold a block of 128 outputs in registers only where the CPU
+/// has AVX-512's 32 wide registers (`WIDE_VECTOR_REGISTERS`); elsewhere they go 32 outputs at a
+/// time (`DenseLayer.registerGroup`).
 let cpuSettings: [SwiftSetting] = {
     #if arch(arm64)
     return [.define("FUSED_MULTIPLY_ADD")]
@@ -21,6 +24,7 @@ let cpuSettings: [SwiftSetting] = {
         let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
             .split(separator: "\n").first { $0.hasPrefix("flags") }?.split(whereSeparator: \.isWhitespace) ?? []
         return [.unsafeFlags(["-target-cpu", "native"])] + (flags.contains("fma") ? [.define("FUSED_MULTIPLY_ADD")] : [])
+            + (flags.contains("avx512f") ? [.define("WIDE_VECTOR_REGISTERS")] : [])
     }
     return []
     #else

@@ -17,6 +17,16 @@ extension DenseLayer {
     /// from waiting on each other.
     static let blockWidth = 128
 
+    /// Outputs a kernel sums in registers at once where the CPU has 16 vector registers of
+    /// 8 floats (AVX2) or 32 of 4 (ARM): two `Lanes` for each pixel of a pair, eight registers of
+    /// sums and weights with room for the broadcasts. A whole block of 128, as the 32 AVX-512
+    /// registers take it (`WIDE_VECTOR_REGISTERS`, see Package.swift), needs 32 such registers
+    /// for the pair's weights or sums alone: on AVX2 (AMD Zen 3) they were spilled to the stack
+    /// and reloaded for every entry, two-fifths of seed 003's epoch. A group walks the pair's
+    /// entries once; each output's sum is taken in the same order either way, so the results
+    /// do not depend on the group.
+    static let registerGroup = 2 * Lanes.scalarCount
+
     /// Whether the block kernels serve this layer: a whole number of blocks of 64 (the last block
     /// of 128 may be 64 wide).
     var suitsBlocks: Bool { outputs.isMultiple(of: 64) }
@@ -63,11 +73,18 @@ extension DenseLayer {
                 // The band's last pair is one pixel when the band is odd: its partner's
                 // weights belong to the next band, or lie past the layer, so read none.
                 let v = 2 * pair + 1 < columns.pixels ? w + span : nil
+                #if WIDE_VECTOR_REGISTERS
                 if span == 128 {
                     addPairs(columns, entries, weights: w, partner: v, into: block, width: 128)
                 } else {
                     addPairs(columns, entries, weights: w, partner: v, into: block, width: 64)
                 }
+                #else
+                for group in stride(from: 0, to: span, by: Self.registerGroup) {
+                    addPairGroup(columns, entries, weights: w + group, partner: v.map { $0 + group },
+                                 into: block + group, width: span)
+                }
+                #endif
             }
             if block != output {
                 for row in 0..<rows { (output + row * width + o).update(from: block + row * span, count: span) }
@@ -113,6 +130,64 @@ extension DenseLayer {
                 add(x, w0, w1, w2, w3, then: z, v0, v1, v2, v3, to: y)
             }
         }
+    }
+
+    /// Adds pair entries `entries` into 32 outputs of the rows of `block` (`width` floats a row)
+    /// from the first pixel's `weights` and its `partner`'s (nil: the pair is one pixel) for
+    /// those outputs: `registerGroup` of them, two registers a pixel.
+    @inline(__always)
+    private func addPairGroup(
+        _ columns: SparseColumns, _ entries: Range<Int>, weights w: UnsafePointer<Float>,
+        partner: UnsafePointer<Float>?, into block: UnsafeMutablePointer<Float>, width: Int
+    ) {
+        let w0 = load(w), w1 = load(w + 16)
+        guard let v = partner else {
+            for entry in entries {
+                let x = Lanes(repeating: columns.pairValue[2 &* entry])
+                let y = block + Int(columns.pairRow[entry]) &* width
+                store(multiplyAdd(load(y), x, w0), y); store(multiplyAdd(load(y + 16), x, w1), y + 16)
+            }
+            return
+        }
+        let v0 = load(v), v1 = load(v + 16)
+        for entry in entries {
+            let x = Lanes(repeating: columns.pairValue[2 &* entry])
+            let z = Lanes(repeating: columns.pairValue[2 &* entry &+ 1])
+            let y = block + Int(columns.pairRow[entry]) &* width
+            store(multiplyAdd(multiplyAdd(load(y), x, w0), z, v0), y)
+            store(multiplyAdd(multiplyAdd(load(y + 16), x, w1), z, v1), y + 16)
+        }
+    }
+
+    /// Sums pair entries `entries` of 32 output gradients (`source`, `width` floats a row) into
+    /// the gradients of the first pixel's weights for them from `at` on and, when `both`, the
+    /// second pixel's from `second` on, and ends them with `finish`: `registerGroup` outputs,
+    /// two registers of sums a pixel.
+    @inline(__always)
+    private func sumPairGroup(
+        _ columns: SparseColumns, _ entries: Range<Int>, source: UnsafePointer<Float>, width: Int, both: Bool,
+        at: Int, second: Int, _ finish: Finish
+    ) {
+        var (g0, g1) = finish.startHalf(self, at: at)
+        guard both else {
+            for entry in entries {
+                let x = Lanes(repeating: columns.pairValue[2 &* entry])
+                let dy = source + Int(columns.pairRow[entry]) &* width
+                g0 = multiplyAdd(g0, x, load(dy)); g1 = multiplyAdd(g1, x, load(dy + 16))
+            }
+            finish(self, g0, g1, at: at)
+            return
+        }
+        var (h0, h1) = finish.startHalf(self, at: second)
+        for entry in entries {
+            let x = Lanes(repeating: columns.pairValue[2 &* entry])
+            let z = Lanes(repeating: columns.pairValue[2 &* entry &+ 1])
+            let dy = source + Int(columns.pairRow[entry]) &* width
+            var d = load(dy); g0 = multiplyAdd(g0, x, d); h0 = multiplyAdd(h0, z, d)
+            d = load(dy + 16); g1 = multiplyAdd(g1, x, d); h1 = multiplyAdd(h1, z, d)
+        }
+        finish(self, g0, g1, at: at)
+        finish(self, h0, h1, at: second)
     }
 
     /// y[0..<64] += x w, four registers from `y` on.
@@ -182,11 +257,18 @@ extension DenseLayer {
                     if let update, !step.direct { update.apply(weights, parameters: parameters!, gradients: gradients) }
                     continue
                 }
+                #if WIDE_VECTOR_REGISTERS
                 if span == 128 {
                     sumPairs(columns, entries, source: source, width: 128, both: both, at: at, step)
                 } else {
                     sumPairs(columns, entries, source: source, width: 64, both: both, at: at, step)
                 }
+                #else
+                for group in stride(from: 0, to: span, by: Self.registerGroup) {
+                    sumPairGroup(columns, entries, source: source + group, width: span, both: both,
+                                 at: at + group, second: at + span + group, step)
+                }
+                #endif
                 if !step.direct { update?.apply(weights, parameters: parameters!, gradients: gradients) }
             }
         }
@@ -215,6 +297,26 @@ extension DenseLayer {
                 let g = gradients + at
                 layer.store(a, g); layer.store(b, g + 16); layer.store(c, g + 32); layer.store(d, g + 48)
             }
+        }
+
+        /// Ends the sums of 32 weights from `at` on: two registers.
+        @inline(__always)
+        func callAsFunction(_ layer: DenseLayer, _ a: Lanes, _ b: Lanes, at: Int) {
+            if direct {
+                let w = parameters! + at
+                layer.store(layer.multiplyAdd(layer.load(w), rate, a), w)
+                layer.store(layer.multiplyAdd(layer.load(w + 16), rate, b), w + 16)
+            } else {
+                let g = gradients + at
+                layer.store(a, g); layer.store(b, g + 16)
+            }
+        }
+
+        /// The sums so far of 32 weights from `at` on, when adding to earlier chunks, else zeros.
+        @inline(__always)
+        func startHalf(_ layer: DenseLayer, at: Int) -> (Lanes, Lanes) {
+            guard accumulate else { return (Lanes(), Lanes()) }
+            return (layer.load(gradients + at), layer.load(gradients + at + 16))
         }
 
         /// The sums so far of 64 weights from `at` on, when adding to earlier chunks, else zeros.
